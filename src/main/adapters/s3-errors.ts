@@ -1,0 +1,292 @@
+import { AppError, isAppError } from '../../shared/errors'
+
+/** The S3 call that failed, so the message can say what the user was trying to do. */
+export type S3Operation =
+  | { kind: 'list-buckets' }
+  | { kind: 'locate-bucket'; bucket: string }
+  | { kind: 'list-objects'; bucket: string; prefix: string }
+  | { kind: 'head-object'; bucket: string; key: string }
+  | { kind: 'presign-get'; bucket: string; key: string }
+
+export interface S3ErrorContext {
+  profileId: string
+  /** The region the request was signed for. */
+  region: string
+  /** The profile's custom endpoint, or null for AWS. */
+  endpoint: string | null
+  operation: S3Operation
+}
+
+/** What an SDK error looks like from the outside; every field may be missing. */
+interface ErrorShape {
+  name: string
+  code: string | null
+  status: number | null
+  headers: Record<string, string>
+  message: string
+  region: string | null
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'EPIPE',
+  'ECONNABORTED',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT'
+])
+
+const TLS_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'EPROTO'
+])
+
+const WRONG_REGION_NAMES = new Set([
+  'PermanentRedirect',
+  'TemporaryRedirect',
+  'Redirect',
+  'AuthorizationHeaderMalformed',
+  'IllegalLocationConstraintException',
+  'InvalidRegion'
+])
+
+const EXPIRED_NAMES = new Set([
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'TokenRefreshRequired',
+  'RequestExpired'
+])
+
+/**
+ * Turns whatever the SDK (or Node's socket layer) threw into an `AppError` with a message that
+ * says what happened and what to do. AppErrors (e.g. from the credential source) pass through.
+ * Never copies server messages wholesale: SignatureDoesNotMatch bodies carry the string to sign.
+ */
+export function toAppError(error: unknown, context: S3ErrorContext): AppError {
+  if (isAppError(error)) return error
+  const shape = describe(error)
+  const { profileId } = context
+  const action = describeAction(context.operation)
+  const where = endpointLabel(context)
+
+  const networkCode = findNetworkCode(error)
+  if (networkCode !== null || shape.name === 'TimeoutError' || shape.name === 'RequestTimeout') {
+    if (networkCode !== null && TLS_CODES.has(networkCode)) {
+      return new AppError(
+        'endpoint-unreachable',
+        `Could not make a secure connection to ${where} to ${action}: its TLS certificate was not accepted (${networkCode}). Check the endpoint_url of profile \`${profileId}\`.`
+      )
+    }
+    const reason = networkCode ?? 'timed out'
+    const advice =
+      context.endpoint === null
+        ? `Check your network connection and the region of profile \`${profileId}\`.`
+        : `Is the endpoint_url of profile \`${profileId}\` right and the server running?`
+    return new AppError(
+      'endpoint-unreachable',
+      `Could not reach ${where} to ${action} (${reason}). ${advice}`
+    )
+  }
+
+  if (EXPIRED_NAMES.has(shape.name)) {
+    return new AppError(
+      'credentials-expired',
+      `The temporary credentials of profile \`${profileId}\` have expired (${shape.name}). Refresh them (for SSO: \`aws sso login --profile ${profileId}\`) and try again.`
+    )
+  }
+
+  if (isWrongRegion(shape, context.region)) {
+    const expected = expectedRegion(shape)
+    const hint =
+      expected !== null && expected !== context.region
+        ? ` The server says it is in \`${expected}\`.`
+        : ''
+    return new AppError(
+      'wrong-region',
+      `Could not ${action}: the request was sent to region \`${context.region}\`, which is not where the bucket lives (${shape.name}).${hint} Try again; if it keeps failing, check the region of profile \`${profileId}\`.`
+    )
+  }
+
+  if (shape.name === 'InvalidAccessKeyId') {
+    return new AppError(
+      'access-denied',
+      `The server does not know the access key of profile \`${profileId}\` (InvalidAccessKeyId). Check aws_access_key_id in its credentials, and whether the key was deactivated or deleted.`
+    )
+  }
+  if (shape.name === 'SignatureDoesNotMatch') {
+    return new AppError(
+      'access-denied',
+      `The server rejected the signature made with the keys of profile \`${profileId}\` (SignatureDoesNotMatch). The secret access key is probably wrong: check aws_secret_access_key in its credentials.`
+    )
+  }
+  if (shape.name === 'RequestTimeTooSkewed') {
+    return new AppError(
+      'access-denied',
+      `The server refused to ${action} because this computer's clock is off (RequestTimeTooSkewed). Set the system clock to the correct time and try again.`
+    )
+  }
+
+  if (shape.name === 'NoSuchBucket' || (shape.status === 404 && isBucketLevel(context.operation))) {
+    const bucket = 'bucket' in context.operation ? context.operation.bucket : ''
+    return new AppError(
+      'no-such-bucket',
+      `Bucket \`${bucket}\` does not exist (or profile \`${profileId}\` cannot see it). Check the bucket name.`
+    )
+  }
+  if (shape.name === 'NoSuchKey' || (shape.status === 404 && isObjectLevel(context.operation))) {
+    const key = 'key' in context.operation ? context.operation.key : ''
+    const bucket = 'bucket' in context.operation ? context.operation.bucket : ''
+    return new AppError(
+      'no-such-key',
+      `\`${key}\` was not found in bucket \`${bucket}\`. It may have been deleted or renamed; refresh the listing.`
+    )
+  }
+
+  if (shape.name === 'AccessDenied' || shape.name === 'Forbidden' || shape.status === 403) {
+    const label = shape.name === 'Forbidden' || shape.name === '' ? 'AccessDenied' : shape.name
+    return new AppError(
+      'access-denied',
+      `Profile \`${profileId}\` is not allowed to ${action} (${label}). Check its IAM policy (or the bucket policy): it needs ${permissionFor(context.operation)}.`
+    )
+  }
+
+  const detail = [shape.name || 'error', shape.status === null ? null : `HTTP ${shape.status}`]
+    .filter((part) => part !== null)
+    .join(', ')
+  if (shape.status !== null && shape.status >= 500) {
+    return new AppError(
+      'internal',
+      `The server at ${where} had a problem and could not ${action} (${detail}). Try again in a moment.`
+    )
+  }
+  return new AppError(
+    'internal',
+    `Could not ${action} (${detail}). Try again; if it keeps failing, check the settings of profile \`${profileId}\`.`
+  )
+}
+
+/**
+ * The region a failed request says the bucket is in, if it says.
+ *
+ * S3 sends `x-amz-bucket-region` with 301/400/403 answers (also to HEAD, which has no body),
+ * a `<Region>` element with PermanentRedirect/AuthorizationHeaderMalformed, and "expecting
+ * 'eu-west-2'" in the AuthorizationHeaderMalformed message.
+ */
+export function regionFromError(error: unknown): string | null {
+  if (isAppError(error)) return null
+  return expectedRegion(describe(error))
+}
+
+function describe(error: unknown): ErrorShape {
+  const record = isRecord(error) ? error : {}
+  const metadata = isRecord(record.$metadata) ? record.$metadata : {}
+  const response = isRecord(record.$response) ? record.$response : {}
+  const rawHeaders = isRecord(response.headers) ? response.headers : {}
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(rawHeaders)) {
+    if (typeof value === 'string') headers[name.toLowerCase()] = value
+  }
+  const status =
+    typeof metadata.httpStatusCode === 'number'
+      ? metadata.httpStatusCode
+      : typeof response.statusCode === 'number'
+        ? response.statusCode
+        : null
+  return {
+    name: typeof record.name === 'string' ? record.name : '',
+    code: typeof record.code === 'string' ? record.code : null,
+    status,
+    headers,
+    message: typeof record.message === 'string' ? record.message : '',
+    region: typeof record.Region === 'string' && record.Region !== '' ? record.Region : null
+  }
+}
+
+function isWrongRegion(shape: ErrorShape, requestRegion: string): boolean {
+  if (WRONG_REGION_NAMES.has(shape.name)) return true
+  if (shape.status === 301 || shape.status === 307) return true
+  if (/the region '[^']*' is wrong/i.test(shape.message)) return true
+  // A HEAD to the wrong region gets a bare 400 whose only clue is the region header.
+  const header = shape.headers['x-amz-bucket-region']
+  return shape.status === 400 && header !== undefined && header !== requestRegion
+}
+
+function expectedRegion(shape: ErrorShape): string | null {
+  const header = shape.headers['x-amz-bucket-region']
+  if (header !== undefined && header !== '') return header
+  if (shape.region !== null) return shape.region
+  const match = /expecting '([a-z0-9-]+)'/i.exec(shape.message)
+  return match?.[1] ?? null
+}
+
+function findNetworkCode(error: unknown): string | null {
+  const seen = new Set<unknown>()
+  const queue: unknown[] = [error]
+  while (queue.length > 0) {
+    const current = queue.shift()
+    if (!isRecord(current) || seen.has(current)) continue
+    seen.add(current)
+    const code = typeof current.code === 'string' ? current.code : null
+    if (code !== null && (NETWORK_CODES.has(code) || TLS_CODES.has(code))) return code
+    // Node wraps happy-eyeballs failures (IPv4 + IPv6) in an AggregateError.
+    if (Array.isArray(current.errors)) queue.push(...current.errors)
+    if ('cause' in current) queue.push(current.cause)
+  }
+  return null
+}
+
+function isBucketLevel(operation: S3Operation): boolean {
+  return operation.kind === 'locate-bucket' || operation.kind === 'list-objects'
+}
+
+function isObjectLevel(operation: S3Operation): boolean {
+  return operation.kind === 'head-object' || operation.kind === 'presign-get'
+}
+
+function describeAction(operation: S3Operation): string {
+  switch (operation.kind) {
+    case 'list-buckets':
+      return 'list buckets'
+    case 'locate-bucket':
+      return `find the region of bucket \`${operation.bucket}\``
+    case 'list-objects':
+      return `list bucket \`${operation.bucket}\``
+    case 'head-object':
+      return `read \`${operation.key}\` in bucket \`${operation.bucket}\``
+    case 'presign-get':
+      return `sign a link to \`${operation.key}\` in bucket \`${operation.bucket}\``
+  }
+}
+
+function permissionFor(operation: S3Operation): string {
+  switch (operation.kind) {
+    case 'list-buckets':
+      return 's3:ListAllMyBuckets'
+    case 'locate-bucket':
+      return `s3:ListBucket or s3:GetBucketLocation on arn:aws:s3:::${operation.bucket}`
+    case 'list-objects':
+      return `s3:ListBucket on arn:aws:s3:::${operation.bucket}`
+    case 'head-object':
+    case 'presign-get':
+      return `s3:GetObject on arn:aws:s3:::${operation.bucket}/${operation.key}`
+  }
+}
+
+function endpointLabel(context: S3ErrorContext): string {
+  return context.endpoint ?? `the S3 endpoint of region ${context.region}`
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}

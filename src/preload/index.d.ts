@@ -1,0 +1,7 @@
+import type { api } from './index'
+
+declare global {
+  interface Window {
+    api: typeof api
+  }
+}

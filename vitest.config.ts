@@ -1,0 +1,47 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/shared/**/*.test.ts', 'src/main/**/*.test.ts', 'src/preload/**/*.test.ts'],
+          exclude: ['**/*.integration.test.ts']
+        }
+      },
+      {
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['src/main/**/*.integration.test.ts'],
+          globalSetup: ['test-support/swift-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000
+        }
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          globals: true,
+          include: ['src/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['test-support/renderer-setup.ts']
+        }
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false
+        }
+      }
+    ]
+  }
+})
