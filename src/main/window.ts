@@ -1,0 +1,56 @@
+import { BrowserWindow, screen, shell } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { denyAllPermissions, hardenWebContents } from './window/hardening'
+import { boundsToRestore, MIN_WINDOW_SIZE, type SavedWindowState } from './window/bounds'
+
+export interface MainWindowOptions {
+  /** Set by electron-vite in development; the built index.html is loaded otherwise. */
+  devServerUrl: string | undefined
+  savedState: SavedWindowState | undefined
+  saveState(state: SavedWindowState): void
+}
+
+/** Where the app's own page is served from, to check IPC senders against. */
+export function appPageUrl(devServerUrl: string | undefined): string {
+  return devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const bounds = boundsToRestore(
+    options.savedState,
+    screen.getAllDisplays().map((display) => display.workArea)
+  )
+  const window = new BrowserWindow({
+    ...bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    show: false,
+    title: 'S3 Share Manager',
+    backgroundColor: '#1e1f22',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false
+    }
+  })
+  if (options.savedState?.maximized) window.maximize()
+
+  hardenWebContents(window.webContents, (url) => void shell.openExternal(url))
+  denyAllPermissions(window.webContents.session)
+
+  window.once('ready-to-show', () => window.show())
+  const save = () =>
+    options.saveState({ bounds: window.getNormalBounds(), maximized: window.isMaximized() })
+  window.on('close', save)
+
+  if (options.devServerUrl) void window.loadURL(options.devServerUrl)
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  return window
+}
