@@ -1,0 +1,165 @@
+import { type FSWatcher, readFileSync, realpathSync, statSync, watch } from 'node:fs'
+import { homedir } from 'node:os'
+import { basename, dirname, join, resolve } from 'node:path'
+import type { ConfigFileContent, ConfigFilePaths, Env } from '../services/profiles'
+
+/**
+ * Where the AWS CLI and SDK look for the shared files: `AWS_CONFIG_FILE` and
+ * `AWS_SHARED_CREDENTIALS_FILE`, else `~/.aws/config` and `~/.aws/credentials`.
+ */
+export function resolveConfigFilePaths(env: Env = process.env): ConfigFilePaths {
+  // The same home as the SDK's `getHomeDir`, so both read the same files.
+  const home =
+    env['HOME'] ||
+    env['USERPROFILE'] ||
+    (env['HOMEPATH'] ? `${env['HOMEDRIVE'] ?? 'C:\\'}${env['HOMEPATH']}` : homedir())
+  const expand = (path: string): string =>
+    resolve(path.startsWith('~/') ? join(home, path.slice(2)) : path)
+  return {
+    configFile: expand(env['AWS_CONFIG_FILE'] || join(home, '.aws', 'config')),
+    credentialsFile: expand(env['AWS_SHARED_CREDENTIALS_FILE'] || join(home, '.aws', 'credentials'))
+  }
+}
+
+/** Reads both files. A missing file is normal (`exists: false`); other failures are reported. */
+export function readConfigFiles(paths: ConfigFilePaths): ConfigFileContent[] {
+  return [readOne(paths.configFile, 'config'), readOne(paths.credentialsFile, 'credentials')]
+}
+
+function readOne(path: string, role: ConfigFileContent['role']): ConfigFileContent {
+  try {
+    return { path, role, exists: true, text: readFileSync(path, 'utf8'), readError: null }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return { path, role, exists: false, text: null, readError: null }
+    return {
+      path,
+      role,
+      exists: code !== 'ENOTDIR',
+      text: null,
+      readError: describeReadError(code)
+    }
+  }
+}
+
+function describeReadError(code: string | undefined): string {
+  switch (code) {
+    case 'EISDIR':
+      return 'This path is a folder, not a file, so no profiles were read from it.'
+    case 'EACCES':
+    case 'EPERM':
+      return 'The app is not allowed to read this file. Check its permissions.'
+    case 'ENOTDIR':
+      return 'A part of this path is a file, not a folder, so the file cannot exist.'
+    default:
+      return `The file could not be read (${code ?? 'unknown error'}).`
+  }
+}
+
+export interface WatchOptions {
+  /** Editors write a file in several steps; one reload after they settle is enough. */
+  debounceMs?: number
+}
+
+/**
+ * Calls `onChange` (debounced) when either file is created, edited, replaced or deleted.
+ *
+ * Watches the parent folders rather than the files: editors often save by writing a new file
+ * and renaming it over the old one, which silently ends a watch on the file itself. When a
+ * folder does not exist yet, it watches the nearest one that does until the folder appears.
+ * A symlinked file is also watched where it points to. Returns a function that stops watching.
+ */
+export function watchConfigFiles(
+  paths: ConfigFilePaths,
+  onChange: () => void,
+  { debounceMs = 200 }: WatchOptions = {}
+): () => void {
+  const watchers = new Map<string, { watcher: FSWatcher; names: Set<string> }>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let stopped = false
+
+  const schedule = (): void => {
+    if (stopped) return
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      if (stopped) return
+      reconcile()
+      onChange()
+    }, debounceMs)
+  }
+
+  const reconcile = (): void => {
+    const wanted = watchTargets([paths.configFile, paths.credentialsFile])
+    for (const [dir, current] of watchers) {
+      if (!wanted.has(dir)) {
+        current.watcher.close()
+        watchers.delete(dir)
+      }
+    }
+    for (const [dir, names] of wanted) {
+      const current = watchers.get(dir)
+      if (current) {
+        current.names = names
+        continue
+      }
+      try {
+        const entry = { watcher: watch(dir), names }
+        entry.watcher.on('change', (_event, filename) => {
+          const name = filename?.toString()
+          // No name (some platforms) or a relevant one; also notice the folder itself going away.
+          if (name === undefined || entry.names.has(name) || !isDirectory(dir)) schedule()
+        })
+        entry.watcher.on('error', () => {
+          entry.watcher.close()
+          if (watchers.get(dir) === entry) watchers.delete(dir)
+          schedule()
+        })
+        watchers.set(dir, entry)
+      } catch {
+        // The folder vanished between the check and the watch; the next event retries.
+      }
+    }
+  }
+
+  reconcile()
+  return () => {
+    stopped = true
+    clearTimeout(timer)
+    for (const { watcher } of watchers.values()) watcher.close()
+    watchers.clear()
+  }
+}
+
+/** Folder to watch → names in it that lead to one of the files. */
+function watchTargets(files: string[]): Map<string, Set<string>> {
+  const targets = new Map<string, Set<string>>()
+  for (const file of files) {
+    const locations = [file]
+    try {
+      const real = realpathSync(file)
+      if (real !== file) locations.push(real)
+    } catch {
+      // Not there (yet): watch for it to appear.
+    }
+    for (const location of locations) {
+      let dir = dirname(location)
+      let name = basename(location)
+      while (!isDirectory(dir) && dirname(dir) !== dir) {
+        name = basename(dir)
+        dir = dirname(dir)
+      }
+      const names = targets.get(dir) ?? new Set<string>()
+      names.add(name)
+      targets.set(dir, names)
+    }
+  }
+  return targets
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
