@@ -60,7 +60,12 @@ export async function startSwiftServer(options: SwiftServerOptions = {}): Promis
   for (const name of STORAGE_SERVERS) {
     const builder = join(root, `${name}.builder`)
     await run('swift-ring-builder', [builder, 'create', '10', '1', '1'])
-    await run('swift-ring-builder', [builder, 'add', `r1z1-127.0.0.1:${storagePorts[name]}/d1`, '1'])
+    await run('swift-ring-builder', [
+      builder,
+      'add',
+      `r1z1-127.0.0.1:${storagePorts[name]}/d1`,
+      '1'
+    ])
     await run('swift-ring-builder', [builder, 'rebalance'])
   }
 
@@ -140,7 +145,8 @@ export async function startSwiftServer(options: SwiftServerOptions = {}): Promis
 
   try {
     for (const [i, config] of configs.entries()) {
-      const binary = i < STORAGE_SERVERS.length ? `swift-${STORAGE_SERVERS[i]}-server` : 'swift-proxy-server'
+      const binary =
+        i < STORAGE_SERVERS.length ? `swift-${STORAGE_SERVERS[i]}-server` : 'swift-proxy-server'
       const child = spawn('/usr/bin/python3', [`/usr/bin/${binary}`, config], {
         stdio: ['ignore', 'pipe', 'pipe']
       })
@@ -153,7 +159,9 @@ export async function startSwiftServer(options: SwiftServerOptions = {}): Promis
     await Promise.all(proxyPorts.map((port) => waitForHealthcheck(port, 30_000)))
   } catch (error) {
     await stop()
-    throw new Error(`Swift did not start: ${(error as Error).message}\n${logs.join('').slice(-4000)}`)
+    throw new Error(
+      `Swift did not start: ${(error as Error).message}\n${logs.join('').slice(-4000)}`
+    )
   }
 
   const endpoints = Object.fromEntries(
@@ -194,7 +202,11 @@ async function freePorts(count: number): Promise<number[]> {
   return ports
 }
 
-async function waitForPort(port: number, timeoutMs: number, children: ChildProcess[]): Promise<void> {
+async function waitForPort(
+  port: number,
+  timeoutMs: number,
+  children: ChildProcess[]
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const exited = children.find((child) => child.exitCode !== null)

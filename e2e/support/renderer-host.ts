@@ -43,7 +43,8 @@ export async function launchRenderer(
 ): Promise<RendererHost> {
   const server = await serveRenderer()
   const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('renderer server has no port')
+  if (address === null || typeof address === 'string')
+    throw new Error('renderer server has no port')
 
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -76,7 +77,7 @@ export async function launchRenderer(
   await page.addInitScript(
     ({ invoke, events }) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>()
-      const bridge = window as unknown as {
+      const bridge = globalThis as unknown as {
         __s3smInvoke(channel: string, args: unknown): Promise<unknown>
         __s3smEmit(channel: string, payload: unknown): void
         api: Record<string, unknown>
@@ -105,7 +106,7 @@ export async function launchRenderer(
     void page
       .evaluate(
         ([channel, payload]) =>
-          (window as unknown as { __s3smEmit(c: string, p: unknown): void }).__s3smEmit(
+          (globalThis as unknown as { __s3smEmit(c: string, p: unknown): void }).__s3smEmit(
             channel as string,
             payload
           ),

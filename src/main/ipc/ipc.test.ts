@@ -73,7 +73,10 @@ describe('IPC glue', () => {
       ['objects:list', { profileId: 'dev', bucket: 'b', prefix: 7 }],
       ['objects:head', { profileId: 'dev', bucket: 'b', key: 'x'.repeat(1025) }],
       ['links:create-download', { profileId: 'dev', bucket: 'b', key: 'k', expiresInSeconds: 0 }],
-      ['links:create-download', { profileId: 'dev', bucket: 'b', key: 'k', expiresInSeconds: 604_801 }],
+      [
+        'links:create-download',
+        { profileId: 'dev', bucket: 'b', key: 'k', expiresInSeconds: 604_801 }
+      ],
       ['links:create-download', { profileId: 'dev', bucket: 'b', key: 'k', expiresInSeconds: 1.5 }],
       ['links:forget', 'id-as-a-string']
     ]

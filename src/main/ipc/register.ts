@@ -29,7 +29,10 @@ export function registerIpc(
       if (!isTrustedSender(event)) {
         return {
           ok: false,
-          error: new AppError('untrusted-sender', 'This request did not come from the app window.').toPayload()
+          error: new AppError(
+            'untrusted-sender',
+            'This request did not come from the app window.'
+          ).toPayload()
         }
       }
       return router.dispatch(channel, args[0])

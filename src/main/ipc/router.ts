@@ -1,10 +1,5 @@
 import { z } from 'zod'
-import {
-  AppError,
-  type AppErrorPayload,
-  type IpcResult,
-  isAppError
-} from '../../shared/errors'
+import { AppError, type AppErrorPayload, type IpcResult, isAppError } from '../../shared/errors'
 import type { InvokeArgs, InvokeChannel, InvokeResult } from '../../shared/ipc-contract'
 
 /** One handler per channel, receiving arguments that already passed validation. */
@@ -36,13 +31,18 @@ export function createIpcRouter(
     channels,
     async dispatch(channel, rawArgs) {
       if (!Object.hasOwn(schemas, channel)) {
-        return failure(new AppError('unknown-channel', `There is no IPC channel named "${channel}".`))
+        return failure(
+          new AppError('unknown-channel', `There is no IPC channel named "${channel}".`)
+        )
       }
       const known = channel as InvokeChannel
       const parsed = schemas[known].safeParse(rawArgs)
       if (!parsed.success) {
         return failure(
-          new AppError('invalid-argument', `Invalid request to ${known}: ${describeIssues(parsed.error)}`)
+          new AppError(
+            'invalid-argument',
+            `Invalid request to ${known}: ${describeIssues(parsed.error)}`
+          )
         )
       }
       try {
@@ -53,7 +53,10 @@ export function createIpcRouter(
         if (isAppError(error)) return failure(error)
         options.onUnexpectedError?.(known, error)
         return failure(
-          new AppError('internal', 'Something went wrong in the app. Try again; if it keeps failing, restart the app.')
+          new AppError(
+            'internal',
+            'Something went wrong in the app. Try again; if it keeps failing, restart the app.'
+          )
         )
       }
     }
@@ -67,6 +70,8 @@ function failure(error: AppError): { ok: false; error: AppErrorPayload } {
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message
+    )
     .join('; ')
 }

@@ -9,10 +9,16 @@ const bucket = z.string().min(1).max(255)
 const key = z
   .string()
   .min(1)
-  .refine((value) => new TextEncoder().encode(value).length <= 1024, 'key is longer than 1024 bytes')
+  .refine(
+    (value) => new TextEncoder().encode(value).length <= 1024,
+    'key is longer than 1024 bytes'
+  )
 const prefix = z
   .string()
-  .refine((value) => new TextEncoder().encode(value).length <= 1024, 'prefix is longer than 1024 bytes')
+  .refine(
+    (value) => new TextEncoder().encode(value).length <= 1024,
+    'prefix is longer than 1024 bytes'
+  )
 const linkId = z.string().min(1).max(64)
 
 export const ipcSchemas: IpcSchemas = {

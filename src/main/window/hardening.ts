@@ -9,13 +9,20 @@ export interface WindowOpenDetails {
 
 export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: 'deny' }): void
-  on(event: 'will-navigate', listener: (event: { preventDefault(): void }, url: string) => void): void
+  on(
+    event: 'will-navigate',
+    listener: (event: { preventDefault(): void }, url: string) => void
+  ): void
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): void
 }
 
 export interface SessionLike {
   setPermissionRequestHandler(
-    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void
+    handler: (
+      webContents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void
+    ) => void
   ): void
   setPermissionCheckHandler(handler: () => boolean): void
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { boundsToRestore, DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } from './bounds'
-import { denyAllPermissions, hardenWebContents, isExternalWebUrl, type WebContentsLike } from './hardening'
+import {
+  denyAllPermissions,
+  hardenWebContents,
+  isExternalWebUrl,
+  type WebContentsLike
+} from './hardening'
 
 function fakeWebContents() {
   const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>()
@@ -45,7 +50,8 @@ describe('window hardening', () => {
   })
 
   it('refuses every permission request', () => {
-    let requestHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined
+    let requestHandler:
+      ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined
     let checkHandler: (() => boolean) | undefined
     denyAllPermissions({
       setPermissionRequestHandler: (handler) => (requestHandler = handler),
