@@ -160,7 +160,8 @@ export async function startSwiftServer(options: SwiftServerOptions = {}): Promis
   } catch (error) {
     await stop()
     throw new Error(
-      `Swift did not start: ${(error as Error).message}\n${logs.join('').slice(-4000)}`
+      `Swift did not start: ${(error as Error).message}\n${logs.join('').slice(-4000)}`,
+      { cause: error }
     )
   }
 

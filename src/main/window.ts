@@ -11,9 +11,17 @@ export interface MainWindowOptions {
   saveState(state: SavedWindowState): void
 }
 
-/** Where the app's own page is served from, to check IPC senders against. */
-export function appPageUrl(devServerUrl: string | undefined): string {
-  return devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
+/** Whether a frame shows the app's own page: the dev server in development, index.html otherwise. */
+export function isAppPageUrl(url: string, devServerUrl: string | undefined): boolean {
+  try {
+    const parsed = new URL(url)
+    if (devServerUrl) return parsed.origin === new URL(devServerUrl).origin
+    parsed.hash = ''
+    parsed.search = ''
+    return parsed.href === pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
+  } catch {
+    return false
+  }
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { AppError, type AppErrorPayload, type IpcResult, isAppError } from '../../shared/errors'
 import type { InvokeArgs, InvokeChannel, InvokeResult } from '../../shared/ipc-contract'
 
