@@ -61,6 +61,8 @@ const WRONG_REGION_NAMES = new Set([
   'InvalidRegion'
 ])
 
+const UNNAMED = new Set(['Unknown', 'UnknownError', 'Error'])
+
 const EXPIRED_NAMES = new Set([
   'ExpiredToken',
   'ExpiredTokenException',
@@ -88,7 +90,8 @@ export function toAppError(error: unknown, context: S3ErrorContext): AppError {
         `Could not make a secure connection to ${where} to ${action}: its TLS certificate was not accepted (${networkCode}). Check the endpoint_url of profile \`${profileId}\`.`
       )
     }
-    const reason = networkCode ?? 'timed out'
+    const timedOut = networkCode === null || networkCode === 'ETIMEDOUT'
+    const reason = timedOut ? 'timed out' : networkCode
     const advice =
       context.endpoint === null
         ? `Check your network connection and the region of profile \`${profileId}\`.`
@@ -114,7 +117,7 @@ export function toAppError(error: unknown, context: S3ErrorContext): AppError {
         : ''
     return new AppError(
       'wrong-region',
-      `Could not ${action}: the request was sent to region \`${context.region}\`, which is not where the bucket lives (${shape.name}).${hint} Try again; if it keeps failing, check the region of profile \`${profileId}\`.`
+      `Could not ${action}: the request was sent to region \`${context.region}\`, which is not where the bucket lives (${shape.name || `HTTP ${shape.status}`}).${hint} Try again; if it keeps failing, check the region of profile \`${profileId}\`.`
     )
   }
 
@@ -154,10 +157,13 @@ export function toAppError(error: unknown, context: S3ErrorContext): AppError {
   }
 
   if (shape.name === 'AccessDenied' || shape.name === 'Forbidden' || shape.status === 403) {
-    const label = shape.name === 'Forbidden' || shape.name === '' ? 'AccessDenied' : shape.name
+    // A HEAD refusal has no body, so it cannot tell a missing permission from a wrong key.
+    const bodyless = shape.name === '' || shape.name === 'Forbidden'
+    const label = bodyless ? 'HTTP 403' : shape.name
+    const keysHint = bodyless ? ' If its keys changed recently, check them too.' : ''
     return new AppError(
       'access-denied',
-      `Profile \`${profileId}\` is not allowed to ${action} (${label}). Check its IAM policy (or the bucket policy): it needs ${permissionFor(context.operation)}.`
+      `Profile \`${profileId}\` is not allowed to ${action} (${label}). Check its IAM policy (or the bucket policy): it needs ${permissionFor(context.operation)}.${keysHint}`
     )
   }
 
@@ -204,7 +210,8 @@ function describe(error: unknown): ErrorShape {
         ? response.statusCode
         : null
   return {
-    name: typeof record.name === 'string' ? record.name : '',
+    // The SDK names a bodyless error (any HEAD) 'Unknown', or 'NotFound' for a 404.
+    name: typeof record.name === 'string' && !UNNAMED.has(record.name) ? record.name : '',
     code: typeof record.code === 'string' ? record.code : null,
     status,
     headers,
@@ -217,9 +224,11 @@ function isWrongRegion(shape: ErrorShape, requestRegion: string): boolean {
   if (WRONG_REGION_NAMES.has(shape.name)) return true
   if (shape.status === 301 || shape.status === 307) return true
   if (/the region '[^']*' is wrong/i.test(shape.message)) return true
-  // A HEAD to the wrong region gets a bare 400 whose only clue is the region header.
+  if (shape.status !== 400) return false
+  // A HEAD signed for the wrong region gets a bodyless 400: AWS adds the region header,
+  // Swift adds nothing. Nothing else makes a well-formed HEAD fail with 400.
   const header = shape.headers['x-amz-bucket-region']
-  return shape.status === 400 && header !== undefined && header !== requestRegion
+  return header === undefined ? shape.name === '' : header !== requestRegion
 }
 
 function expectedRegion(shape: ErrorShape): string | null {
