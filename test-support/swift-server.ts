@@ -29,7 +29,8 @@ export interface SwiftServerOptions {
 }
 
 export const SWIFT_ACCESS_KEY_ID = 'test:tester'
-export const SWIFT_SECRET_ACCESS_KEY = 'testing'
+// Distinctive, so a test can search the renderer's traffic for it.
+export const SWIFT_SECRET_ACCESS_KEY = 'swift-secret-s3sm-7f3a9c'
 
 const STORAGE_SERVERS = ['object', 'container', 'account'] as const
 

@@ -1,0 +1,169 @@
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createConfLinkRepository } from '../../src/main/adapters/link-store'
+import { createAppServices, type AppServices } from '../../src/main/app-services'
+import { startSwiftServer, type SwiftServer } from '../../test-support/swift-server'
+
+/** A session token the e2e profile carries, so the run can check it never reaches the page. */
+export const E2E_SESSION_TOKEN = 'e2e-session-token-FwoGZXIvYXdzEKr//////////wEaDE2E'
+
+export interface SeedObject {
+  bucket: string
+  key: string
+  body: string | Uint8Array
+  contentType?: string
+  metadata?: Record<string, string>
+}
+
+export interface AppFixture {
+  swift: SwiftServer
+  services: AppServices
+  /** Everything the app put on the clipboard, in order. */
+  clipboard: string[]
+  /** Every URL the app asked the system to open. */
+  opened: string[]
+  /** A client for the test itself, to seed and check objects. */
+  s3: S3Client
+  home: string
+  stop(): Promise<void>
+}
+
+/**
+ * A fresh world for one e2e spec: its own Swift server, AWS config files and user-data folder,
+ * and the app's real services over them.
+ */
+export async function startAppFixture(seed: SeedObject[]): Promise<AppFixture> {
+  const swift = await startSwiftServer({ locations: ['us-east-1'] })
+  const home = await mkdtemp(join(tmpdir(), 's3sm-e2e-'))
+  const configFile = join(home, 'config')
+  const credentialsFile = join(home, 'credentials')
+  await writeFile(
+    configFile,
+    [
+      '[default]',
+      'region = eu-west-1',
+      '',
+      '[profile swift-local]',
+      'region = us-east-1',
+      `endpoint_url = ${swift.endpoint}`,
+      's3 =',
+      '  addressing_style = path',
+      '',
+      '[profile prod-sso]',
+      'sso_session = acme',
+      'sso_account_id = 123456789012',
+      'sso_role_name = ReadOnly',
+      'region = eu-west-2',
+      '',
+      '[sso-session acme]',
+      'sso_start_url = https://acme.awsapps.com/start',
+      'sso_region = eu-west-2',
+      '',
+      '[profile deploy]',
+      'role_arn = arn:aws:iam::123456789012:role/deploy',
+      'source_profile = swift-local',
+      'region = us-west-2',
+      ''
+    ].join('\n')
+  )
+  await writeFile(
+    credentialsFile,
+    [
+      '[default]',
+      'aws_access_key_id = AKIAEXAMPLEDEFAULT01',
+      'aws_secret_access_key = default-secret-never-shown',
+      '',
+      '[swift-local]',
+      `aws_access_key_id = ${swift.accessKeyId}`,
+      `aws_secret_access_key = ${swift.secretAccessKey}`,
+      `aws_session_token = ${E2E_SESSION_TOKEN}`,
+      ''
+    ].join('\n')
+  )
+
+  const s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: swift.endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: swift.accessKeyId, secretAccessKey: swift.secretAccessKey },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED'
+  })
+  const buckets = [...new Set(seed.map((object) => object.bucket))]
+  for (const bucket of buckets) await s3.send(new CreateBucketCommand({ Bucket: bucket }))
+  for (let i = 0; i < seed.length; i += 16) {
+    await Promise.all(
+      seed.slice(i, i + 16).map((object) =>
+        s3.send(
+          new PutObjectCommand({
+            Bucket: object.bucket,
+            Key: object.key,
+            Body: object.body,
+            ContentType: object.contentType,
+            Metadata: object.metadata
+          })
+        )
+      )
+    )
+  }
+
+  const clipboard: string[] = []
+  const opened: string[] = []
+  const services = createAppServices({
+    env: {
+      HOME: home,
+      AWS_CONFIG_FILE: configFile,
+      AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+      AWS_PROFILE: 'swift-local'
+    },
+    linkRepository: createConfLinkRepository({ cwd: join(home, 'user-data') }),
+    clipboard: { writeText: (text) => void clipboard.push(text) },
+    openExternal: async (url) => void opened.push(url)
+  })
+
+  return {
+    swift,
+    services,
+    clipboard,
+    opened,
+    s3,
+    home,
+    async stop() {
+      s3.destroy()
+      await swift.stop()
+      await rm(home, { recursive: true, force: true })
+    }
+  }
+}
+
+/** Secrets of the e2e profile that must never reach the page outside a pre-signed URL. */
+export function e2eSecrets(fixture: AppFixture): { secretAccessKey: string; scrubbed: string[] } {
+  return {
+    secretAccessKey: fixture.swift.secretAccessKey,
+    scrubbed: [fixture.swift.accessKeyId, E2E_SESSION_TOKEN, 'default-secret-never-shown']
+  }
+}
+
+/**
+ * Fails when any secret of the e2e profiles appears in what the renderer received.
+ *
+ * A pre-signed URL necessarily carries the access key id and the session token in its
+ * `X-Amz-*` query parameters (that is what the recipient needs), so those parameters are
+ * removed before the search; the secret access key may appear nowhere at all.
+ */
+export function findLeakedSecrets(fixture: AppFixture, traffic: string[]): string[] {
+  const { secretAccessKey, scrubbed } = e2eSecrets(fixture)
+  const leaks: string[] = []
+  for (const message of traffic) {
+    if (message.includes(secretAccessKey)) leaks.push(`secret access key in ${message.slice(0, 80)}`)
+    const withoutSignedParams = message.replace(/X-Amz-[A-Za-z-]+=[^&"\s]*/g, '')
+    for (const secret of scrubbed) {
+      for (const form of [secret, encodeURIComponent(secret)]) {
+        if (withoutSignedParams.includes(form)) leaks.push(`${secret.slice(0, 6)}… in ${message.slice(0, 80)}`)
+      }
+    }
+  }
+  return leaks
+}
