@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import {
+  asciiFallbackFilename,
+  attachmentContentDisposition,
+  defaultDownloadFilename,
+  sanitizeDownloadFilename
+} from './content-disposition'
+
+/** Splits a header built here into its two file names, decoding `filename*` as a browser does. */
+function parse(header: string): { fallback: string; name: string } {
+  const match = /^attachment; filename="([^"]*)"; filename\*=UTF-8''([^;\s]*)$/.exec(header)
+  if (match === null) throw new Error(`not an attachment header: ${header}`)
+  return { fallback: match[1]!, name: decodeURIComponent(match[2]!) }
+}
+
+describe('attachmentContentDisposition', () => {
+  it('offers a plain ASCII name as both filename and filename*', () => {
+    expect(attachmentContentDisposition('report.pdf')).toBe(
+      `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`
+    )
+  })
+
+  it.each([
+    ['accents', 'Résumé 2026.pdf', 'Resume 2026.pdf'],
+    ['CJK', '日本語の資料.pdf', '_.pdf'],
+    ['emoji', '🎉 party 🎂.png', '_ party _.png'],
+    ['double quotes', 'say "hi".txt', 'say hi.txt'],
+    ['percent signs', '100% done.txt', '100_ done.txt'],
+    ['apostrophes and parentheses', "it's (final)*.txt", "it's (final)*.txt"],
+    ['a backslash', 'a\\b.txt', 'a_b.txt']
+  ])('saves a name with %s under its exact UTF-8 name', (_, name, fallback) => {
+    const header = attachmentContentDisposition(name)
+    const parsed = parse(header)
+    expect(parsed.name).toBe(name.replace('\\', '_'))
+    expect(parsed.fallback).toBe(fallback)
+  })
+
+  it('percent-encodes every character RFC 5987 does not allow bare in filename*', () => {
+    expect(attachmentContentDisposition("it's (final)*.txt")).toContain(
+      "filename*=UTF-8''it%27s%20%28final%29%2A.txt"
+    )
+    expect(attachmentContentDisposition('🎉.png')).toContain("filename*=UTF-8''%F0%9F%8E%89.png")
+  })
+
+  it('never lets a name climb folders or carry control characters', () => {
+    const parsed = parse(attachmentContentDisposition('../../etc/passwd\r\n\u0000'))
+    expect(parsed.name).toBe('.._.._etc_passwd')
+    expect(parsed.fallback).toBe('.._.._etc_passwd')
+  })
+
+  it('drops bidi overrides that would disguise the extension', () => {
+    expect(parse(attachmentContentDisposition('\u202Egnp.exe')).name).toBe('gnp.exe')
+  })
+
+  it('keeps the whole header printable ASCII, whatever the name', () => {
+    for (const name of ['日本語', '🎉', 'tab\there', 'a"b', 'ü\u0085x', '\u202Egnp.exe']) {
+      const header = attachmentContentDisposition(name)
+      expect(header).toMatch(/^[\x20-\x7e]+$/)
+      expect(parse(header).fallback).not.toMatch(/["\\/%]/)
+    }
+  })
+})
+
+describe('asciiFallbackFilename', () => {
+  it('falls back to "download" when nothing printable is left', () => {
+    expect(asciiFallbackFilename('"""')).toBe('download')
+    expect(asciiFallbackFilename('\u0000')).toBe('download')
+  })
+})
+
+describe('sanitizeDownloadFilename', () => {
+  it('refuses names that are empty or only a dot segment once cleaned', () => {
+    expect(sanitizeDownloadFilename('   ')).toBeNull()
+    expect(sanitizeDownloadFilename('\u0000\u001f')).toBeNull()
+    expect(sanitizeDownloadFilename('..')).toBeNull()
+    expect(sanitizeDownloadFilename('.')).toBeNull()
+  })
+
+  it('turns path separators into underscores', () => {
+    expect(sanitizeDownloadFilename('/')).toBe('_')
+    expect(sanitizeDownloadFilename('a/b\\c')).toBe('a_b_c')
+  })
+})
+
+describe('defaultDownloadFilename', () => {
+  it("is the key's last segment", () => {
+    expect(defaultDownloadFilename('reports/2026/Q1 résumé.pdf')).toBe('Q1 résumé.pdf')
+    expect(defaultDownloadFilename('plain.txt')).toBe('plain.txt')
+  })
+
+  it('is none for a folder marker or a dot segment', () => {
+    expect(defaultDownloadFilename('reports/')).toBeNull()
+    expect(defaultDownloadFilename('reports/..')).toBeNull()
+  })
+})
