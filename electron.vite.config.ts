@@ -1,6 +1,24 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+
+/**
+ * Relaxes the renderer's CSP on the dev server only.
+ *
+ * Vite injects the React Refresh preamble as an inline script and hot-swaps CSS as inline
+ * `<style>` tags; production builds load only files and keep index.html's strict policy.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 's3sm:dev-server-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  }
+}
 
 export default defineConfig(({ mode }) => ({
   main: {
@@ -22,6 +40,6 @@ export default defineConfig(({ mode }) => ({
       minify: mode === 'production',
       rollupOptions: { input: resolve('src/renderer/index.html') }
     },
-    plugins: [react()]
+    plugins: [react(), devServerCsp()]
   }
 }))

@@ -1,0 +1,112 @@
+import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { BrowseView } from './BrowseView'
+import { LinksPanel } from './features/links/LinksPanel'
+import type { ShareTarget } from './features/objects/share-target'
+import { ShareDialog } from './features/share/ShareDialog'
+import { Icon, type IconName } from './lib/Icon'
+
+type View = 'browse' | 'links'
+
+const VIEWS: { id: View; label: string; icon: IconName }[] = [
+  { id: 'browse', label: 'Browse', icon: 'bucket' },
+  { id: 'links', label: 'Links', icon: 'links' }
+]
+
+/**
+ * The window: a header with the view switch, the Browse and Links views, and the share dialog.
+ *
+ * Browse stays mounted while Links shows, so the open folder, its scroll position and the
+ * selection are still there on the way back.
+ */
+export function App() {
+  const [view, setView] = useState<View>('browse')
+  const [shareTarget, setShareTarget] = useState<ShareTarget | null>(null)
+  const returnFocusTo = useRef<HTMLElement | null>(null)
+  const baseId = useId()
+  const tabId = (id: View) => `${baseId}-tab-${id}`
+  const panelId = (id: View) => `${baseId}-panel-${id}`
+
+  const openShare = useCallback((target: ShareTarget) => {
+    returnFocusTo.current =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null
+    setShareTarget(target)
+  }, [])
+
+  const closeShare = useCallback(() => {
+    setShareTarget(null)
+    const element = returnFocusTo.current
+    // After the dialog is gone: a modal dialog keeps focus inside itself while it is open.
+    setTimeout(() => {
+      if (element?.isConnected) element.focus()
+    }, 0)
+  }, [])
+
+  const onTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = VIEWS.findIndex((candidate) => candidate.id === view)
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key as 'ArrowRight' | 'ArrowLeft']
+    const target =
+      event.key === 'Home'
+        ? VIEWS[0]
+        : event.key === 'End'
+          ? VIEWS.at(-1)
+          : step
+            ? VIEWS[(index + step + VIEWS.length) % VIEWS.length]
+            : undefined
+    if (!target) return
+    event.preventDefault()
+    setView(target.id)
+    document.getElementById(tabId(target.id))?.focus()
+  }
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="app-brand">
+          <Icon name="logo" className="app-logo" />
+          <span className="app-name">S3 Share Manager</span>
+        </div>
+        <div className="segmented" role="tablist" aria-label="View" onKeyDown={onTabKeyDown}>
+          {VIEWS.map((candidate) => (
+            <button
+              key={candidate.id}
+              id={tabId(candidate.id)}
+              type="button"
+              role="tab"
+              className="segment"
+              aria-selected={view === candidate.id}
+              aria-controls={panelId(candidate.id)}
+              tabIndex={view === candidate.id ? 0 : -1}
+              onClick={() => setView(candidate.id)}
+            >
+              <Icon name={candidate.icon} />
+              {candidate.label}
+            </button>
+          ))}
+        </div>
+        <div className="app-header-end" />
+      </header>
+      <main className="app-main">
+        <div
+          id={panelId('browse')}
+          role="tabpanel"
+          aria-labelledby={tabId('browse')}
+          className="view"
+          hidden={view !== 'browse'}
+        >
+          <BrowseView onShare={openShare} />
+        </div>
+        {view === 'links' && (
+          <div
+            id={panelId('links')}
+            role="tabpanel"
+            aria-labelledby={tabId('links')}
+            className="view"
+          >
+            <LinksPanel />
+          </div>
+        )}
+      </main>
+      {shareTarget && <ShareDialog target={shareTarget} onClose={closeShare} />}
+    </div>
+  )
+}

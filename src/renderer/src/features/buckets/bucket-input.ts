@@ -1,0 +1,25 @@
+export interface BucketLocation {
+  bucket: string
+  prefix: string
+}
+
+/**
+ * Reads what the user typed in the bucket box as a place to open, if it can be one.
+ *
+ * Accepts a bare bucket name or an `s3://bucket/some/prefix/` URI pasted from the CLI, so a
+ * profile that may not list buckets (no `s3:ListAllMyBuckets`) can still open the ones it may
+ * read. A prefix that does not end in `/` opens its parent folder.
+ */
+export function parseBucketInput(text: string): BucketLocation | null {
+  const trimmed = text.trim()
+  const uri = /^s3:\/\/([^/\s]+)(?:\/(.*))?$/i.exec(trimmed)
+  if (uri) {
+    const bucket = uri[1] ?? ''
+    const path = uri[2] ?? ''
+    const prefix = path.slice(0, path.lastIndexOf('/') + 1)
+    return { bucket, prefix }
+  }
+  // Loose on purpose: S3-compatible stores allow names AWS would not.
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/.test(trimmed)) return { bucket: trimmed, prefix: '' }
+  return null
+}

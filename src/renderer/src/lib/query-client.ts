@@ -1,0 +1,34 @@
+import { QueryClient } from '@tanstack/react-query'
+import type { AppErrorCode } from '../../../shared/errors'
+import { ApiError } from './api'
+
+/**
+ * Errors worth one more try: the network or the server hiccupped.
+ *
+ * Everything else (access denied, expired credentials, no such bucket) will fail the same way
+ * again, so it goes straight to the user with its message.
+ */
+const TRANSIENT_CODES: ReadonlySet<AppErrorCode> = new Set(['endpoint-unreachable', 'internal'])
+
+/** Whether a failed query should be tried again. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && !TRANSIENT_CODES.has(error.code)) return false
+  return failureCount < 1
+}
+
+/** The app's query client: S3 listings stay fresh for a while and are never refetched behind the user's back. */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: shouldRetry,
+        staleTime: 60_000,
+        // A folder can span hundreds of pages: refetching them all on every window focus
+        // would cost time and requests. The user refreshes explicitly instead.
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false
+      },
+      mutations: { retry: false }
+    }
+  })
+}
