@@ -12,7 +12,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+      ],
       '@typescript-eslint/consistent-type-imports': 'error'
     }
   },
@@ -26,9 +29,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: platformModules, message: 'The renderer runs sandboxed: no Electron or Node modules.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer talks to main only through lib/api.' },
-            { group: ['@aws-sdk/*', '@smithy/*', 'electron-store', 'conf'], message: 'AWS and storage stay in main.' }
+            {
+              group: platformModules,
+              message: 'The renderer runs sandboxed: no Electron or Node modules.'
+            },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer talks to main only through lib/api.'
+            },
+            {
+              group: ['@aws-sdk/*', '@smithy/*', 'electron-store', 'conf'],
+              message: 'AWS and storage stay in main.'
+            }
           ]
         }
       ]
@@ -42,8 +54,14 @@ export default tseslint.config(
         {
           patterns: [
             { group: platformModules, message: 'src/shared is pure: no Electron, Node or DOM.' },
-            { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'src/shared imports nothing from the processes.' },
-            { group: ['@aws-sdk/*', '@smithy/*', 'electron-store', 'conf', 'react'], message: 'src/shared is pure logic.' }
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'src/shared imports nothing from the processes.'
+            },
+            {
+              group: ['@aws-sdk/*', '@smithy/*', 'electron-store', 'conf', 'react'],
+              message: 'src/shared is pure logic.'
+            }
           ]
         }
       ]
@@ -57,7 +75,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron-store', 'conf', '@aws-sdk/*'], message: 'Services get Electron, storage and AWS injected; only adapters import them.' },
+            {
+              group: ['electron', 'electron-store', 'conf', '@aws-sdk/*'],
+              message: 'Services get Electron, storage and AWS injected; only adapters import them.'
+            },
             { group: ['**/renderer/**'], message: 'Main never imports the renderer.' }
           ]
         }

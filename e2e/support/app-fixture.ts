@@ -157,11 +157,13 @@ export function findLeakedSecrets(fixture: AppFixture, traffic: string[]): strin
   const { secretAccessKey, scrubbed } = e2eSecrets(fixture)
   const leaks: string[] = []
   for (const message of traffic) {
-    if (message.includes(secretAccessKey)) leaks.push(`secret access key in ${message.slice(0, 80)}`)
+    if (message.includes(secretAccessKey))
+      leaks.push(`secret access key in ${message.slice(0, 80)}`)
     const withoutSignedParams = message.replace(/X-Amz-[A-Za-z-]+=[^&"\s]*/g, '')
     for (const secret of scrubbed) {
       for (const form of [secret, encodeURIComponent(secret)]) {
-        if (withoutSignedParams.includes(form)) leaks.push(`${secret.slice(0, 6)}… in ${message.slice(0, 80)}`)
+        if (withoutSignedParams.includes(form))
+          leaks.push(`${secret.slice(0, 6)}… in ${message.slice(0, 80)}`)
       }
     }
   }

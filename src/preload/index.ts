@@ -1,9 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import {
-  eventMethods,
-  invokeMethods,
-  type BridgeApi
-} from '../shared/ipc-contract'
+import { eventMethods, invokeMethods, type BridgeApi } from '../shared/ipc-contract'
 
 // Built from the contract's method maps only: the renderer can reach exactly these channels
 // and nothing else (no raw ipcRenderer, no process.env).

@@ -1,3 +1,4 @@
+import type { IpcResult } from './errors'
 import type {
   BucketSummary,
   CredentialsStatus,
@@ -93,7 +94,7 @@ export type EventMethodName = keyof typeof eventMethods
 export type BridgeApi = {
   [M in InvokeMethodName]: (
     args: InvokeArgs<(typeof invokeMethods)[M]>
-  ) => Promise<import('./errors').IpcResult<InvokeResult<(typeof invokeMethods)[M]>>>
+  ) => Promise<IpcResult<InvokeResult<(typeof invokeMethods)[M]>>>
 } & {
   [M in EventMethodName]: (
     listener: (payload: EventContract[(typeof eventMethods)[M]]) => void

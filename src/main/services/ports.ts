@@ -1,10 +1,5 @@
 import type { AwsCredentialIdentity } from '@smithy/types'
-import type {
-  BucketSummary,
-  ObjectDetails,
-  ObjectPage,
-  ProfileSummary
-} from '../../shared/models'
+import type { BucketSummary, ObjectDetails, ObjectPage, ProfileSummary } from '../../shared/models'
 
 /**
  * The seams between services and adapters. Each is implemented once and passed in by the
