@@ -39,6 +39,8 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // The UI waits on a real server; give it room on a loaded 2-core machine.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           fileParallelism: false
         }
       }

@@ -9,6 +9,9 @@ import { startSwiftServer, type SwiftServer } from '../../test-support/swift-ser
 /** A session token the e2e profile carries, so the run can check it never reaches the page. */
 export const E2E_SESSION_TOKEN = 'e2e-session-token-FwoGZXIvYXdzEKr//////////wEaDE2E'
 
+/** How long the `swift-session` profile's credentials live. */
+export const SHORT_SESSION_MINUTES = 40
+
 export interface SeedObject {
   bucket: string
   key: string
@@ -39,6 +42,14 @@ export async function startAppFixture(seed: SeedObject[]): Promise<AppFixture> {
   const home = await mkdtemp(join(tmpdir(), 's3sm-e2e-'))
   const configFile = join(home, 'config')
   const credentialsFile = join(home, 'credentials')
+  // Temporary credentials that end in 40 minutes, like an SSO or assume-role session.
+  const credentialProcess = join(home, 'short-session.mjs')
+  await writeFile(
+    credentialProcess,
+    `console.log(JSON.stringify({ Version: 1, AccessKeyId: ${JSON.stringify(swift.accessKeyId)}, ` +
+      `SecretAccessKey: ${JSON.stringify(swift.secretAccessKey)}, SessionToken: ${JSON.stringify(E2E_SESSION_TOKEN)}, ` +
+      `Expiration: new Date(Date.now() + ${SHORT_SESSION_MINUTES} * 60000).toISOString() }))\n`
+  )
   await writeFile(
     configFile,
     [
@@ -48,6 +59,13 @@ export async function startAppFixture(seed: SeedObject[]): Promise<AppFixture> {
       '[profile swift-local]',
       'region = us-east-1',
       `endpoint_url = ${swift.endpoint}`,
+      's3 =',
+      '  addressing_style = path',
+      '',
+      '[profile swift-session]',
+      'region = us-east-1',
+      `endpoint_url = ${swift.endpoint}`,
+      `credential_process = "${process.execPath}" "${credentialProcess}"`,
       's3 =',
       '  addressing_style = path',
       '',
