@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startAppFixture, findLeakedSecrets, type AppFixture } from './support/app-fixture'
-import { launchRenderer, type RendererHost } from './support/renderer-host'
+import { openApp, findLeakedSecrets, type AppFixture } from './support/app-fixture'
+import type { RendererHost } from './support/renderer-host'
 import { DEMO_OBJECTS } from './support/seed'
 
 const SCREENSHOTS = new URL('../docs/', import.meta.url).pathname
@@ -8,19 +8,13 @@ const SCREENSHOTS = new URL('../docs/', import.meta.url).pathname
 describe('browsing a bucket in the app', () => {
   let fixture: AppFixture
   let host: RendererHost
+  let close: () => Promise<void>
 
   beforeAll(async () => {
-    fixture = await startAppFixture(DEMO_OBJECTS)
-    host = await launchRenderer({
-      dispatch: (channel, args) => fixture.services.router.dispatch(channel, args),
-      subscribe: (emit) => fixture.services.subscribe(emit)
-    })
+    ;({ fixture, host, close } = await openApp(DEMO_OBJECTS))
   })
 
-  afterAll(async () => {
-    await host?.close()
-    await fixture?.stop()
-  })
+  afterAll(() => close?.())
 
   it('picks the AWS_PROFILE profile, opens a bucket, walks into a folder and back, and shows the objects', async () => {
     const { page } = host

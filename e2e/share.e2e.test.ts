@@ -3,10 +3,10 @@ import type { IssuedLink } from '../src/shared/models'
 import {
   findLeakedSecrets,
   SHORT_SESSION_MINUTES,
-  startAppFixture,
+  openApp,
   type AppFixture
 } from './support/app-fixture'
-import { launchRenderer, type RendererHost } from './support/renderer-host'
+import type { RendererHost } from './support/renderer-host'
 import { DEMO_OBJECTS } from './support/seed'
 
 const SCREENSHOTS = new URL('../docs/', import.meta.url).pathname
@@ -15,19 +15,13 @@ const SHARED_KEY = 'Résumé – Zoë (final) #2.pdf'
 describe('sharing an object and tracking the link', () => {
   let fixture: AppFixture
   let host: RendererHost
+  let close: () => Promise<void>
 
   beforeAll(async () => {
-    fixture = await startAppFixture(DEMO_OBJECTS)
-    host = await launchRenderer({
-      dispatch: (channel, args) => fixture.services.router.dispatch(channel, args),
-      subscribe: (emit) => fixture.services.subscribe(emit)
-    })
+    ;({ fixture, host, close } = await openApp(DEMO_OBJECTS))
   })
 
-  afterAll(async () => {
-    await host?.close()
-    await fixture?.stop()
-  })
+  afterAll(() => close?.())
 
   it('shares an object with the slider, copies the link, and the link downloads the object', async () => {
     const { page } = host

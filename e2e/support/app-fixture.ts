@@ -1,9 +1,11 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createConfLinkRepository } from '../../src/main/adapters/link-store'
 import { createAppServices, type AppServices } from '../../src/main/app-services'
+import { launchRenderer, type RendererHost } from './renderer-host'
+import { swiftSeedClient } from '../../test-support/swift-profiles'
 import { startSwiftServer, type SwiftServer } from '../../test-support/swift-server'
 
 /** A session token the e2e profile carries, so the run can check it never reaches the page. */
@@ -101,14 +103,7 @@ export async function startAppFixture(seed: SeedObject[]): Promise<AppFixture> {
     ].join('\n')
   )
 
-  const s3 = new S3Client({
-    region: 'us-east-1',
-    endpoint: swift.endpoint,
-    forcePathStyle: true,
-    credentials: { accessKeyId: swift.accessKeyId, secretAccessKey: swift.secretAccessKey },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED'
-  })
+  const s3 = swiftSeedClient(swift)
   const buckets = [...new Set(seed.map((object) => object.bucket))]
   for (const bucket of buckets) await s3.send(new CreateBucketCommand({ Bucket: bucket }))
   for (let i = 0; i < seed.length; i += 16) {
@@ -186,4 +181,26 @@ export function findLeakedSecrets(fixture: AppFixture, traffic: string[]): strin
     }
   }
   return leaks
+}
+
+/** The fixture with the built renderer running against it in Chromium. */
+export async function openApp(
+  seed: SeedObject[]
+): Promise<{ fixture: AppFixture; host: RendererHost; close(): Promise<void> }> {
+  const fixture = await startAppFixture(seed)
+  const host = await launchRenderer({
+    dispatch: (channel, args) => fixture.services.router.dispatch(channel, args),
+    subscribe: (emit) => fixture.services.subscribe(emit)
+  })
+  return {
+    fixture,
+    host,
+    async close() {
+      try {
+        await host.close()
+      } finally {
+        await fixture.stop()
+      }
+    }
+  }
 }

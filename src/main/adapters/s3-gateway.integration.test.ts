@@ -1,9 +1,15 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import {
+  profileDirectory,
+  swiftProfile,
+  swiftSeedClient
+} from '../../../test-support/swift-profiles'
 import { AppError } from '../../shared/errors'
 import type { ObjectPage, ProfileSummary } from '../../shared/models'
-import type { CredentialSource, ProfileDirectory, S3Gateway, S3Target } from '../services/ports'
+import type { CredentialSource, S3Gateway, S3Target } from '../services/ports'
 import { createS3Gateway } from './s3-gateway'
 
 const swift = inject('swift')
@@ -22,17 +28,7 @@ const awkwardKeys = [
 ]
 
 function profile(id: string, overrides: Partial<ProfileSummary>): ProfileSummary {
-  return {
-    id,
-    name: id,
-    kind: 'static',
-    sources: [],
-    region: 'us-east-1',
-    endpointUrl: usEndpoint,
-    addressingStyle: 'path',
-    detail: null,
-    ...overrides
-  }
+  return swiftProfile(id, usEndpoint, overrides)
 }
 
 let gateway: S3Gateway
@@ -50,13 +46,7 @@ beforeAll(async () => {
     profile('wrong-secret', {}),
     profile('unreachable', { endpointUrl: `http://127.0.0.1:${closedPort}` })
   ]
-  const directory: ProfileDirectory = {
-    getProfile(profileId) {
-      const found = profiles.find((entry) => entry.id === profileId)
-      if (found === undefined) throw new AppError('profile-not-found', `No profile ${profileId}`)
-      return found
-    }
-  }
+  const directory = profileDirectory(profiles)
   const credentials: CredentialSource = {
     async getCredentials(profileId) {
       return {
@@ -68,12 +58,7 @@ beforeAll(async () => {
   }
   gateway = createS3Gateway({ profiles: directory, credentials })
 
-  seed = new S3Client({
-    region: 'us-east-1',
-    endpoint: usEndpoint,
-    forcePathStyle: true,
-    credentials: { accessKeyId: swift.accessKeyId, secretAccessKey: swift.secretAccessKey }
-  })
+  seed = swiftSeedClient(swift)
   await seed.send(new CreateBucketCommand({ Bucket: bucket }))
   const keys = [
     ...awkwardKeys,

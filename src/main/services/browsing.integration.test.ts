@@ -1,10 +1,15 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { AppError } from '../../shared/errors'
+import {
+  profileDirectory,
+  swiftProfile,
+  swiftSeedClient
+} from '../../../test-support/swift-profiles'
 import type { ProfileSummary } from '../../shared/models'
 import { createS3Gateway } from '../adapters/s3-gateway'
 import { createBrowsingService, type BrowsingService } from './browsing'
-import type { CredentialSource, ProfileDirectory, S3Gateway } from './ports'
+import type { CredentialSource, S3Gateway } from './ports'
 
 const swift = inject('swift')
 const suffix = Math.random().toString(36).slice(2, 10)
@@ -14,17 +19,7 @@ const OBJECT_COUNT = 2_500
 const UPLOAD_CONCURRENCY = 16
 
 function profile(id: string, overrides: Partial<ProfileSummary>): ProfileSummary {
-  return {
-    id,
-    name: id,
-    kind: 'static',
-    sources: [],
-    region: 'us-east-1',
-    endpointUrl: swift.endpoints['us-east-1']!,
-    addressingStyle: 'path',
-    detail: null,
-    ...overrides
-  }
+  return swiftProfile(id, swift.endpoints['us-east-1']!, overrides)
 }
 
 let gateway: S3Gateway
@@ -38,13 +33,7 @@ beforeAll(async () => {
     // Its own region says us-east-1, but its endpoint lives in eu-west-2.
     profile('swift-eu', { endpointUrl: swift.endpoints['eu-west-2']! })
   ]
-  const directory: ProfileDirectory = {
-    getProfile(profileId) {
-      const found = profiles.find((entry) => entry.id === profileId)
-      if (found === undefined) throw new AppError('profile-not-found', `No profile ${profileId}`)
-      return found
-    }
-  }
+  const directory = profileDirectory(profiles)
   const credentials: CredentialSource = {
     async getCredentials() {
       return { accessKeyId: swift.accessKeyId, secretAccessKey: swift.secretAccessKey }
@@ -61,12 +50,7 @@ beforeAll(async () => {
   }
   browsing = createBrowsingService({ profiles: directory, gateway })
 
-  seed = new S3Client({
-    region: 'us-east-1',
-    endpoint: swift.endpoints['us-east-1']!,
-    forcePathStyle: true,
-    credentials: { accessKeyId: swift.accessKeyId, secretAccessKey: swift.secretAccessKey }
-  })
+  seed = swiftSeedClient(swift)
   await seed.send(new CreateBucketCommand({ Bucket: bucket }))
   await seed.send(new CreateBucketCommand({ Bucket: bigBucket }))
   await Promise.all(

@@ -1,4 +1,4 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -6,10 +6,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import {
+  profileDirectory,
+  swiftProfile,
+  swiftSeedClient
+} from '../../../test-support/swift-profiles'
 import { getAsIs } from '../../../test-support/raw-get'
 import { checkPresignedUrl } from '../../../test-support/verify-signature'
 import { attachmentContentDisposition } from '../../shared/content-disposition'
-import { AppError } from '../../shared/errors'
 import type { IssuedLink, ProfileSummary } from '../../shared/models'
 import { hasDotSegments } from '../../shared/object-key'
 import { createConfLinkRepository } from '../adapters/link-store'
@@ -17,7 +21,7 @@ import { createS3Gateway } from '../adapters/s3-gateway'
 import { createBrowsingService } from './browsing'
 import { createCredentialCache } from './credential-cache'
 import { createLinkService, type LinkService } from './links'
-import type { ProfileDirectory, S3Gateway } from './ports'
+import type { S3Gateway } from './ports'
 import { createSigningService, type SigningService } from './signing'
 
 const run = promisify(execFile)
@@ -54,18 +58,9 @@ let gateway: S3Gateway
 let links: LinkService
 let signing: SigningService
 
+// Deliberately us-east-1 everywhere: the bucket's region must come from the server.
 function profile(id: string, endpoint: string): ProfileSummary {
-  return {
-    id,
-    name: id,
-    kind: 'static',
-    sources: [],
-    // Deliberately us-east-1 everywhere: the bucket's region must come from the server.
-    region: 'us-east-1',
-    endpointUrl: endpoint,
-    addressingStyle: 'path',
-    detail: null
-  }
+  return swiftProfile(id, endpoint)
 }
 
 /** Every URL the app makes is also checked with aws4, independently of the SDK. */
@@ -102,13 +97,7 @@ beforeAll(async () => {
     profile('swift-eu', swift.endpoints['eu-west-2']!),
     profile('swift-temporary', swift.endpoints['us-east-1']!)
   ]
-  const directory: ProfileDirectory = {
-    getProfile(profileId) {
-      const found = profiles.find((entry) => entry.id === profileId)
-      if (found === undefined) throw new AppError('profile-not-found', `No profile ${profileId}`)
-      return found
-    }
-  }
+  const directory = profileDirectory(profiles)
   const credentials = createCredentialCache({
     clock: { now: () => Date.now() },
     // Swift ignores X-Amz-Security-Token, so temporary credentials can be tried end to end.
@@ -133,17 +122,8 @@ beforeAll(async () => {
     links
   })
 
-  const seed = (region: string) =>
-    new S3Client({
-      region,
-      endpoint: swift.endpoints[region]!,
-      forcePathStyle: true,
-      credentials: secret,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED'
-    })
-  const us = seed('us-east-1')
-  const eu = seed('eu-west-2')
+  const us = swiftSeedClient(swift)
+  const eu = swiftSeedClient(swift, 'eu-west-2')
   await us.send(new CreateBucketCommand({ Bucket: bucket }))
   await eu.send(
     new CreateBucketCommand({
