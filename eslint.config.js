@@ -76,11 +76,59 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['electron', 'electron-store', 'conf', '@aws-sdk/*'],
-              message: 'Services get Electron, storage and AWS injected; only adapters import them.'
+              group: ['electron', 'electron-store', 'conf', '@aws-sdk/*', 'node:*'],
+              message:
+                'Services get Electron, storage, AWS and the system injected; only adapters import them.'
+            },
+            {
+              group: ['@smithy/*'],
+              allowTypeImports: true,
+              message: 'Services may name SDK types, never call the SDK.'
             },
             { group: ['**/renderer/**'], message: 'Main never imports the renderer.' }
           ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    ignores: ['src/preload/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                '@aws-sdk/*',
+                'electron-store',
+                'conf',
+                '**/main/**',
+                '**/renderer/**'
+              ],
+              message: 'The sandboxed preload may import only electron and src/shared.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: [
+      'src/renderer/src/lib/api.ts',
+      'src/renderer/**/*.test.{ts,tsx}',
+      'src/renderer/src/lib/test-utils.tsx'
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'window',
+          property: 'api',
+          message: 'Go through lib/api.ts (call, subscribe) from a hook.'
         }
       ]
     }

@@ -1,4 +1,3 @@
-import { AppError } from '../shared/errors'
 import type { EventChannel, EventContract } from '../shared/ipc-contract'
 import { sdkProviderFor } from './adapters/aws-credentials'
 import {
@@ -15,13 +14,12 @@ import { createLinkService, type LinkRepository } from './services/links'
 import { systemClock, type Clock } from './services/ports'
 import { createProfileService, keepProfilesFresh, type Env } from './services/profiles'
 import { createSigningService } from './services/signing'
-import { isExternalWebUrl } from './window/hardening'
 
 export interface AppServicesOptions {
   /** Where AWS_PROFILE, AWS_CONFIG_FILE and friends are read from. */
   env: Env
   linkRepository: LinkRepository
-  clipboard: { writeText(text: string): void }
+  clipboard: { writeText(text: string): void | Promise<void> }
   openExternal(url: string): Promise<void>
   clock?: Clock
   onUnexpectedError?: (channel: string, error: unknown) => void
@@ -78,13 +76,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       'links:list': () => links.snapshot(),
       'links:forget': ({ id }) => links.forget(id),
       'links:clear-expired': () => links.clearExpired(),
-      'links:open-in-browser': async ({ id }) => {
-        const { url } = links.get(id)
-        if (!isExternalWebUrl(url)) {
-          throw new AppError('invalid-argument', 'Only http and https links open in the browser.')
-        }
-        await options.openExternal(url)
-      },
+      'links:open-in-browser': ({ id }) => options.openExternal(links.urlToOpen(id)),
       'clipboard:write-text': ({ text }) => options.clipboard.writeText(text)
     },
     options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}
@@ -93,6 +85,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     router,
     subscribe(emit) {
+      // The files may have changed while no window was listening (macOS keeps the app open).
+      emit('profiles:changed', profiles.reload())
       const stopWatching = keepProfilesFresh({
         watch: (onFilesChanged) => watchConfigFiles(paths, onFilesChanged),
         profiles,

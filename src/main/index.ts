@@ -1,12 +1,15 @@
-import { app, BrowserWindow, clipboard, ipcMain, shell } from 'electron'
-import Store from 'electron-store'
+import { app, BrowserWindow, ipcMain } from 'electron'
+import { errorMessage } from '../shared/errors'
+import { desktop } from './adapters/desktop'
 import { createElectronLinkRepository } from './adapters/electron-link-store'
-import { createAppServices } from './app-services'
+import { createWindowStateStore } from './adapters/window-state-store'
+import { createAppServices, type AppServices } from './app-services'
 import { createSenderCheck, registerIpc } from './ipc/register'
 import { createMainWindow, isAppPageUrl } from './window'
-import type { SavedWindowState } from './window/bounds'
 
-const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+// Only a development run loads the renderer from the dev server; a packaged app never does,
+// whatever the environment says, since the sender check trusts that origin.
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -19,13 +22,26 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus()
   })
 
-  void app.whenReady().then(() => {
-    const windowState = new Store<{ window?: SavedWindowState }>({ name: 'window-state' })
-    const services = createAppServices({
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Without this the app would keep running with no window and no word why.
+      desktop.showStartupError(errorMessage(error))
+      app.quit()
+    })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  function start(): void {
+    const windowState = createWindowStateStore()
+    const services: AppServices = createAppServices({
       env: process.env,
       linkRepository: createElectronLinkRepository(),
-      clipboard,
-      openExternal: (url) => shell.openExternal(url),
+      clipboard: desktop.clipboard,
+      openExternal: desktop.openExternal,
       // Logged without arguments: they can hold bucket names and keys, never credentials.
       onUnexpectedError: (channel, error) =>
         console.error(`IPC ${channel} failed:`, error instanceof Error ? error.name : 'error')
@@ -40,13 +56,14 @@ if (!app.requestSingleInstanceLock()) {
       )
     )
 
-    const openWindow = () => {
-      mainWindow = createMainWindow({
+    const openWindow = (): void => {
+      const window = createMainWindow({
         devServerUrl,
-        savedState: windowState.get('window'),
-        saveState: (state) => windowState.set('window', state)
+        savedState: windowState.load(),
+        saveState: (state) => windowState.save(state),
+        openExternal: (url) => void desktop.openExternal(url)
       })
-      const window = mainWindow
+      mainWindow = window
       const stopEvents = services.subscribe((channel, payload) => {
         if (!window.isDestroyed()) window.webContents.send(channel, payload)
       })
@@ -60,9 +77,5 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow()
     })
-  })
-
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
-  })
+  }
 }

@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, shell } from 'electron'
+import { BrowserWindow, screen } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { denyAllPermissions, hardenWebContents } from './window/hardening'
@@ -9,6 +9,8 @@ export interface MainWindowOptions {
   devServerUrl: string | undefined
   savedState: SavedWindowState | undefined
   saveState(state: SavedWindowState): void
+  /** Where http(s) links the page tries to open go: the default browser. */
+  openExternal(url: string): void
 }
 
 /** Whether a frame shows the app's own page: the dev server in development, index.html otherwise. */
@@ -50,7 +52,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   })
   if (options.savedState?.maximized) window.maximize()
 
-  hardenWebContents(window.webContents, (url) => void shell.openExternal(url))
+  hardenWebContents(window.webContents, options.openExternal)
   denyAllPermissions(window.webContents.session)
 
   window.once('ready-to-show', () => window.show())

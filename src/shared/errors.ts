@@ -41,3 +41,9 @@ export class AppError extends Error {
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError
 }
+
+/** The text to show for any thrown value: an AppError's message, or a plain error's. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message
+  return String(error)
+}

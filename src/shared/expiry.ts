@@ -1,3 +1,4 @@
+import { AppError } from './errors'
 import { MAX_LINK_SECONDS, MIN_LINK_SECONDS } from './ipc-contract'
 
 export interface EffectiveExpiry {
@@ -30,4 +31,15 @@ export function effectiveExpiry(
 /** Whether a lifetime is one SigV4 accepts (1 s to 7 days, whole seconds). */
 export function isValidLinkLifetime(seconds: number): boolean {
   return Number.isInteger(seconds) && seconds >= MIN_LINK_SECONDS && seconds <= MAX_LINK_SECONDS
+}
+
+/** Throws `AppError('invalid-expiry')`, saying what was asked for, unless SigV4 accepts the lifetime. */
+export function assertValidLinkLifetime(seconds: unknown): asserts seconds is number {
+  if (typeof seconds === 'number' && isValidLinkLifetime(seconds)) return
+  const shown = typeof seconds === 'number' ? `${seconds} seconds` : `a ${typeof seconds}`
+  throw new AppError(
+    'invalid-expiry',
+    `A link can stay valid from ${MIN_LINK_SECONDS} second to 7 days (${MAX_LINK_SECONDS} seconds), ` +
+      `in whole seconds, but ${shown} was asked for. Choose a lifetime in that range.`
+  )
 }

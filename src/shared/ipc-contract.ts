@@ -42,6 +42,7 @@ export interface InvokeContract {
       key: string
       expiresInSeconds: number
       label?: string
+      /** The name the browser saves the file as: undefined for the key's own name, null for none. */
       downloadFilename?: string | null
     }
     result: IssuedLink

@@ -95,7 +95,12 @@ describe('conf link repository', () => {
         JSON.stringify({ links: [{ ...link(1), url: undefined }] }),
         /expected format.*url/
       ],
-      ['a key it does not know', JSON.stringify({ links: [], extra: true }), /expected format/]
+      ['a key it does not know', JSON.stringify({ links: [], extra: true }), /expected format/],
+      [
+        'an impossible date',
+        JSON.stringify({ links: [{ ...link(1), expiresAt: '2025-13-45T99:99:99Z' }] }),
+        /impossible expiresAt/
+      ]
     ])('with %s is moved aside intact, and the app starts empty', async (_, content, reason) => {
       await writeFile(file, content)
       const repository = createConfLinkRepository({ cwd: dir, clock })

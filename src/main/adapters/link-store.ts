@@ -178,7 +178,26 @@ function parseStoreFile(text: string): LinkStoreData {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UnreadableStoreFile('The file does not hold a JSON object.')
   }
+  assertRealDates((value as { links?: unknown }).links)
   return value as LinkStoreData
+}
+
+const DATE_FIELDS = ['createdAt', 'requestedExpiresAt', 'expiresAt'] as const
+
+/**
+ * The schema checks a date's shape only; `2025-13-45T99:99:99Z` passes it but is no date.
+ * Checked while parsing, before conf writes anything, so a moved-aside file stays intact.
+ */
+function assertRealDates(links: unknown): void {
+  if (!Array.isArray(links)) return
+  for (const link of links as Array<Record<string, unknown>>) {
+    for (const field of DATE_FIELDS) {
+      const value = link?.[field]
+      if (typeof value === 'string' && Number.isNaN(Date.parse(value))) {
+        throw new UnreadableStoreFile(`Link ${String(link['id'])} has an impossible ${field}.`)
+      }
+    }
+  }
 }
 
 function unreadableReason(error: unknown): string | null {

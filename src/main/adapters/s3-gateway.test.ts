@@ -200,6 +200,29 @@ describe('presignGet', () => {
     expect(url.host).toBe('photos.s3.ap-south-1.amazonaws.com')
   })
 
+  it("never takes an endpoint from the SDK's own environment or config lookups", async () => {
+    // The profile service already applied AWS_ENDPOINT_URL*; the SDK must not apply another
+    // profile's (AWS_PROFILE's or [default]'s) endpoint_url to this one.
+    const saved = process.env['AWS_ENDPOINT_URL']
+    process.env['AWS_ENDPOINT_URL'] = 'http://127.0.0.1:9'
+    try {
+      const gateway = createS3Gateway({
+        profiles: directory(profile()),
+        credentials: countingCredentials()
+      })
+      const url = new URL(
+        await gateway.presignGet(
+          { profileId: 'dev', region: 'eu-west-2' },
+          { bucket: 'photos', key: 'a.jpg', expiresInSeconds: 60 }
+        )
+      )
+      expect(url.host).toBe('photos.s3.eu-west-2.amazonaws.com')
+    } finally {
+      if (saved === undefined) delete process.env['AWS_ENDPOINT_URL']
+      else process.env['AWS_ENDPOINT_URL'] = saved
+    }
+  })
+
   it('refuses lifetimes SigV4 cannot express', async () => {
     const gateway = createS3Gateway({
       profiles: directory(profile()),

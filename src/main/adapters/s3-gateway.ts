@@ -8,10 +8,17 @@ import {
   S3Client
 } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
-import { AppError, type AppErrorCode } from '../../shared/errors'
-import { MAX_LINK_SECONDS, MIN_LINK_SECONDS } from '../../shared/ipc-contract'
+import type { AppError} from '../../shared/errors';
+import { type AppErrorCode } from '../../shared/errors'
+import { assertValidLinkLifetime } from '../../shared/expiry'
 import type { BucketSummary, FolderEntry, ObjectEntry, ProfileSummary } from '../../shared/models'
-import type { CredentialSource, ProfileDirectory, S3Gateway, S3Target } from '../services/ports'
+import {
+  DEFAULT_REGION,
+  type CredentialSource,
+  type ProfileDirectory,
+  type S3Gateway,
+  type S3Target
+} from '../services/ports'
 import { regionFromError, toAppError, type S3Operation } from './s3-errors'
 
 export interface S3GatewayDependencies {
@@ -35,9 +42,6 @@ export const DEFAULT_NETWORK_OPTIONS: NetworkOptions = {
   requestTimeoutMs: 15_000,
   maxAttempts: 3
 }
-
-/** The region used when a profile names none, as the AWS CLI does for S3. */
-export const DEFAULT_REGION = 'us-east-1'
 
 const DEFAULT_PAGE_SIZE = 1_000
 
@@ -80,6 +84,9 @@ export function createS3Gateway({
       // The SDK memoizes what this returns until it expires; `invalidate` drops the client too.
       credentials: () => credentials.getCredentials(profileId),
       ...(profile.endpointUrl === null ? {} : { endpoint: profile.endpointUrl }),
+      // The profile service has already applied AWS_ENDPOINT_URL* and endpoint_url for this
+      // profile; left alone, the SDK would add AWS_PROFILE's or [default]'s endpoint_url to it.
+      ignoreConfiguredEndpointUrls: true,
       forcePathStyle,
       // Otherwise the SDK adds CRC checksums, which pre-signed URLs get wrong (see ENVIRONMENT.md).
       requestChecksumCalculation: 'WHEN_REQUIRED',
@@ -98,10 +105,9 @@ export function createS3Gateway({
 
   function forget(profileId?: string): void {
     for (const [cacheKey, entry] of clients) {
-      if (profileId === undefined || entry.profileId === profileId) {
-        entry.client.destroy()
-        clients.delete(cacheKey)
-      }
+      // Not destroyed: requests still running on the old client finish normally, and its
+      // idle sockets close on their own.
+      if (profileId === undefined || entry.profileId === profileId) clients.delete(cacheKey)
     }
   }
 
@@ -268,16 +274,7 @@ export function createS3Gateway({
     async presignGet(target: S3Target, request) {
       const { bucket, key, expiresInSeconds, responseContentDisposition } = request
       const profile = profiles.getProfile(target.profileId)
-      if (
-        !Number.isInteger(expiresInSeconds) ||
-        expiresInSeconds < MIN_LINK_SECONDS ||
-        expiresInSeconds > MAX_LINK_SECONDS
-      ) {
-        throw new AppError(
-          'invalid-expiry',
-          `A link can stay valid from ${MIN_LINK_SECONDS} second to ${MAX_LINK_SECONDS / 86_400} days (${MAX_LINK_SECONDS} seconds), in whole seconds.`
-        )
-      }
+      assertValidLinkLifetime(expiresInSeconds)
       return call(profile, target.region, { kind: 'presign-get', bucket, key }, (client) =>
         getSignedUrl(
           client,

@@ -1,6 +1,8 @@
 import { isAppError } from '../../shared/errors'
+import type { InvokeArgs } from '../../shared/ipc-contract'
 import type { BucketSummary, ObjectDetails, ObjectPage } from '../../shared/models'
 import {
+  DEFAULT_REGION,
   systemClock,
   type BucketRegionResolver,
   type Clock,
@@ -16,21 +18,14 @@ export interface BrowsingDependencies {
 
 export interface BrowsingService extends BucketRegionResolver {
   listBuckets(profileId: string): Promise<BucketSummary[]>
-  listObjects(request: {
-    profileId: string
-    bucket: string
-    prefix: string
-    token?: string | null
-  }): Promise<ObjectPage>
-  headObject(request: { profileId: string; bucket: string; key: string }): Promise<ObjectDetails>
+  listObjects(request: InvokeArgs<'objects:list'>): Promise<ObjectPage>
+  headObject(request: InvokeArgs<'objects:head'>): Promise<ObjectDetails>
   /** Forgets the bucket regions of one profile or of all (after config files change). */
   invalidate(profileId?: string): void
 }
 
 /** A bucket can be deleted and re-created elsewhere; an hour-old answer is looked up again. */
 export const REGION_TTL_MS = 60 * 60 * 1000
-
-const FALLBACK_REGION = 'us-east-1'
 
 interface RegionEntry {
   profileId: string
@@ -67,7 +62,7 @@ export function createBrowsingService({
       // A profile allowed only s3:GetObject cannot ask where a bucket is; its own region is
       // the best guess, and a wrong guess surfaces later as a 'wrong-region' error.
       if (isAppError(error) && error.code === 'access-denied') {
-        return profiles.getProfile(profileId).region ?? FALLBACK_REGION
+        return profiles.getProfile(profileId).region ?? DEFAULT_REGION
       }
       throw error
     }

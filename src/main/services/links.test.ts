@@ -61,6 +61,19 @@ describe('link service', () => {
     expect(() => links.get('nope')).toThrow(expect.objectContaining({ code: 'link-not-found' }))
   })
 
+  it('opens only http(s) links in the browser, even from a hand-edited store', () => {
+    const { links } = setup()
+    const web = links.record(draft())
+    const odd = links.record(draft({ url: 'file:///etc/passwd' }))
+    expect(links.urlToOpen(web.id)).toBe(web.url)
+    expect(() => links.urlToOpen(odd.id)).toThrow(
+      expect.objectContaining({ code: 'invalid-argument' })
+    )
+    expect(() => links.urlToOpen('nope')).toThrow(
+      expect.objectContaining({ code: 'link-not-found' })
+    )
+  })
+
   it('clears the links that stopped working, counting capped ones by their real expiry', () => {
     const { clock, links } = setup()
     links.record(draft({ key: 'long.pdf', expiresAt: new Date(T0 + 7_200_000).toISOString() }))

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors'
+import { isWebUrl } from '../../shared/web-url'
 import type { IssuedLink, LinksSnapshot } from '../../shared/models'
 import { systemClock, type Clock } from './ports'
 
@@ -28,6 +29,11 @@ export interface LinkService {
   record(link: Omit<IssuedLink, 'id'>): IssuedLink
   /** Throws `AppError('link-not-found')` for an unknown id. */
   get(id: string): IssuedLink
+  /**
+   * The URL to hand to the default browser; throws for an unknown id, or for a URL that is
+   * not http(s) (the store file can be edited by hand).
+   */
+  urlToOpen(id: string): string
   /** Throws `AppError('link-not-found')` for an unknown id. */
   forget(id: string): void
   /** Forgets every link that no longer works; returns how many. */
@@ -77,6 +83,14 @@ export function createLinkService({
     },
 
     get: find,
+
+    urlToOpen(id) {
+      const { url } = find(id)
+      if (!isWebUrl(url)) {
+        throw new AppError('invalid-argument', 'Only http and https links open in the browser.')
+      }
+      return url
+    },
 
     forget(id) {
       if (!repository.remove(id)) throw notFound()

@@ -65,6 +65,9 @@ export interface BucketRegionResolver {
   regionOf(profileId: string, bucket: string): Promise<string>
 }
 
+/** The region S3 uses when none is given (and what an empty LocationConstraint means). */
+export const DEFAULT_REGION = 'us-east-1'
+
 /** Wall-clock time; tests pass a fake one where time matters. */
 export interface Clock {
   now(): number

@@ -127,7 +127,7 @@ describe('profile list', () => {
       'arn:aws:iam::111122223333:role/Admin via profile default'
     )
     expect(profile(snapshot, 'ci').detail).toBe('arn:aws:iam::111122223333:role/Ci via Environment')
-    expect(profile(snapshot, 'tool').detail).toBe('/usr/local/bin/get-creds --account prod')
+    expect(profile(snapshot, 'tool').detail).toBe('Runs get-creds')
     expect(profile(snapshot, 'k8s').detail).toContain('arn:aws:iam::111122223333:role/Pod')
     expect(profile(snapshot, 'temp').detail).toBe('Temporary access key …PKEY')
     expect(profile(snapshot, 'bare')).toMatchObject({ region: 'ap-south-1', detail: null })
@@ -191,6 +191,56 @@ ignore_configured_endpoint_urls = true
     })
     expect(profile(snapshot, 'ignored').endpointUrl).toBeNull()
     expect(snapshot.profiles.map((p) => p.id)).toEqual(['minio', 'plain', 'ignored'])
+  })
+
+  it('lets AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL override the files, like the AWS CLI', () => {
+    const config = `[profile minio]
+endpoint_url = http://from-file.example:9000
+`
+    const dir = home({ config })
+    expect(profile(load({ HOME: dir }), 'minio').endpointUrl).toBe('http://from-file.example:9000')
+    expect(
+      profile(load({ HOME: dir, AWS_ENDPOINT_URL: 'http://global-env.example' }), 'minio')
+        .endpointUrl
+    ).toBe('http://global-env.example')
+    expect(
+      profile(
+        load({
+          HOME: dir,
+          AWS_ENDPOINT_URL: 'http://global-env.example',
+          AWS_ENDPOINT_URL_S3: 'http://s3-env.example'
+        }),
+        'minio'
+      ).endpointUrl
+    ).toBe('http://s3-env.example')
+    expect(
+      profile(
+        load({
+          HOME: dir,
+          AWS_ENDPOINT_URL_S3: 'http://s3-env.example',
+          AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true'
+        }),
+        'minio'
+      ).endpointUrl
+    ).toBeNull()
+  })
+
+  it('never shows credentials written into an endpoint or a credential_process command', () => {
+    const snapshot = load({
+      HOME: home({
+        config: `[profile creds-in-url]
+endpoint_url = http://admin:hunter2@127.0.0.1:9000
+
+[profile vault]
+credential_process = "/opt/my tools/get-creds" --secret hunter2 --token abc123
+`
+      })
+    })
+    const shown = JSON.stringify(snapshot)
+    expect(shown).not.toContain('hunter2')
+    expect(shown).not.toContain('abc123')
+    expect(profile(snapshot, 'creds-in-url').endpointUrl).toBe('http://127.0.0.1:9000/')
+    expect(profile(snapshot, 'vault').detail).toBe('Runs get-creds')
   })
 
   it('reports an unknown addressing style and a missing [services] or [sso-session] section', () => {

@@ -152,7 +152,7 @@ export function buildSnapshot(files: ConfigFileContent[], env: Env): ProfilesSna
   const envProfile = environmentProfile(env)
   if (envProfile) profiles.push(envProfile)
   for (const entry of merged.values()) {
-    profiles.push(summarize(entry, ssoSessions, services, report))
+    profiles.push(summarize(entry, ssoSessions, services, env, report))
   }
 
   const wanted = nonEmpty(env['AWS_PROFILE'])
@@ -178,6 +178,7 @@ function summarize(
   entry: MergedProfile,
   ssoSessions: Map<string, IniSection>,
   services: Map<string, IniSection>,
+  env: Env,
   report: (role: IniRole, problem: string) => void
 ): ProfileSummary {
   const get = (key: string): string | null => nonEmpty(entry.values.get(key)?.value) ?? null
@@ -215,7 +216,7 @@ function summarize(
     kind,
     sources: entry.sources,
     region: get('region'),
-    endpointUrl: endpointOf(get, servicesSection),
+    endpointUrl: endpointOf(get, servicesSection, env),
     addressingStyle: addressingStyleOf(entry, report),
     detail: detailOf(kind, get, ssoSessionName, ssoSession)
   }
@@ -237,12 +238,41 @@ function kindOf(get: (key: string) => string | null): ProfileKind {
   return 'unknown'
 }
 
+/**
+ * The s3 endpoint with the AWS CLI's precedence: `AWS_ENDPOINT_URL_S3`, `AWS_ENDPOINT_URL`, the
+ * `[services]` section's s3 `endpoint_url`, the profile's `endpoint_url`; none of them when
+ * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` or `ignore_configured_endpoint_urls` is true.
+ */
 function endpointOf(
   get: (key: string) => string | null,
-  servicesSection: IniSection | undefined
+  servicesSection: IniSection | undefined,
+  env: Env
 ): string | null {
-  if (get('ignore_configured_endpoint_urls')?.toLowerCase() === 'true') return null
-  return nonEmpty(servicesSection?.values.get('s3.endpoint_url')?.value) ?? get('endpoint_url')
+  const ignore =
+    nonEmpty(env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']) ?? get('ignore_configured_endpoint_urls')
+  if (ignore?.toLowerCase() === 'true') return null
+  const endpoint =
+    environmentEndpoint(env) ??
+    nonEmpty(servicesSection?.values.get('s3.endpoint_url')?.value) ??
+    get('endpoint_url')
+  return endpoint === null ? null : withoutUserinfo(endpoint)
+}
+
+function environmentEndpoint(env: Env): string | null {
+  return nonEmpty(env['AWS_ENDPOINT_URL_S3']) ?? nonEmpty(env['AWS_ENDPOINT_URL']) ?? null
+}
+
+/** S3 signs requests itself, so `user:password@` in an endpoint is never needed and never shown. */
+function withoutUserinfo(endpoint: string): string {
+  try {
+    const url = new URL(endpoint)
+    if (url.username === '' && url.password === '') return endpoint
+    url.username = ''
+    url.password = ''
+    return url.href
+  } catch {
+    return endpoint
+  }
 }
 
 const addressingStyles: readonly string[] = ['auto', 'path', 'virtual'] satisfies AddressingStyle[]
@@ -280,7 +310,7 @@ function detailOf(
     case 'web-identity':
       return `${get('role_arn') ?? ''} with the token in ${get('web_identity_token_file') ?? ''}`
     case 'process':
-      return get('credential_process')
+      return describeCommand(get('credential_process'))
     case 'sso': {
       const startUrl =
         nonEmpty(ssoSession?.values.get('sso_start_url')?.value) ?? get('sso_start_url')
@@ -308,10 +338,21 @@ function environmentProfile(env: Env): ProfileSummary | null {
     kind: 'environment',
     sources: [],
     region: nonEmpty(env['AWS_REGION']) ?? nonEmpty(env['AWS_DEFAULT_REGION']) ?? null,
-    endpointUrl: nonEmpty(env['AWS_ENDPOINT_URL_S3']) ?? nonEmpty(env['AWS_ENDPOINT_URL']) ?? null,
+    endpointUrl: endpointOf(() => null, undefined, env),
     addressingStyle: 'auto',
     detail: `${describeAccessKey(accessKeyId, temporary)} from environment variables`
   }
+}
+
+/**
+ * Names only the program a `credential_process` runs: its arguments can carry secrets
+ * (`--secret ...`, tokens), and this text is shown in the window.
+ */
+function describeCommand(command: string | null): string | null {
+  const program = command?.trim().match(/^"([^"]+)"|^'([^']+)'|^(\S+)/)
+  const path = program?.[1] ?? program?.[2] ?? program?.[3]
+  if (!path) return null
+  return `Runs ${path.split(/[\\/]/).pop()}`
 }
 
 // Only the last four characters: enough to tell keys apart, as the IAM console does.

@@ -4,8 +4,8 @@ import {
   sanitizeDownloadFilename
 } from '../../shared/content-disposition'
 import { AppError } from '../../shared/errors'
-import { effectiveExpiry, isValidLinkLifetime } from '../../shared/expiry'
-import { MAX_LINK_SECONDS, MIN_LINK_SECONDS } from '../../shared/ipc-contract'
+import { assertValidLinkLifetime, effectiveExpiry } from '../../shared/expiry'
+import type { InvokeArgs } from '../../shared/ipc-contract'
 import type { CredentialsStatus, IssuedLink } from '../../shared/models'
 import type { LinkService } from './links'
 import {
@@ -30,15 +30,7 @@ export interface SigningDependencies {
   clock?: Clock
 }
 
-export interface DownloadLinkRequest {
-  profileId: string
-  bucket: string
-  key: string
-  expiresInSeconds: number
-  label?: string
-  /** The name the browser saves the file as: undefined for the key's own name, null for none. */
-  downloadFilename?: string | null
-}
+export type DownloadLinkRequest = InvokeArgs<'links:create-download'>
 
 export interface SigningService {
   /** Signs a GET link for the object, records it in the registry and returns it. */
@@ -63,7 +55,7 @@ export function createSigningService({
       downloadFilename
     }) {
       // Checked here too, not only at the IPC boundary: the link's expiry math relies on it.
-      if (!isValidLinkLifetime(expiresInSeconds)) throw invalidExpiry(expiresInSeconds)
+      assertValidLinkLifetime(expiresInSeconds)
       const filename = resolveFilename(key, downloadFilename)
       const profile = profiles.getProfile(profileId)
       // The bucket's own region: a signature for another region is refused by S3.
@@ -120,14 +112,6 @@ function resolveFilename(key: string, requested: string | null | undefined): str
     )
   }
   return sanitized
-}
-
-function invalidExpiry(received: unknown): AppError {
-  const shown = typeof received === 'number' ? `${received} seconds` : `a ${typeof received}`
-  return new AppError(
-    'invalid-expiry',
-    `A link can stay valid from ${MIN_LINK_SECONDS} second to 7 days (${MAX_LINK_SECONDS} seconds), in whole seconds, but ${shown} was asked for. Choose a lifetime in that range.`
-  )
 }
 
 function credentialsExpired(profileId: string): AppError {

@@ -36,3 +36,12 @@ function overlapArea(a: Rectangle, b: Rectangle): number {
   const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y)
   return width > 0 && height > 0 ? width * height : 0
 }
+
+/** Whether a value read back from disk is a usable window state (the file may be hand-edited). */
+export function isSavedWindowState(value: unknown): value is SavedWindowState {
+  if (typeof value !== 'object' || value === null) return false
+  const { bounds, maximized } = value as Record<string, unknown>
+  if (typeof maximized !== 'boolean' || typeof bounds !== 'object' || bounds === null) return false
+  const rectangle = bounds as Record<string, unknown>
+  return ['x', 'y', 'width', 'height'].every((side) => Number.isFinite(rectangle[side]))
+}

@@ -1,3 +1,5 @@
+import { isWebUrl } from '../../shared/web-url'
+
 /**
  * Security rules for the app window, written against small interfaces so they can be tested
  * without Electron (the shapes match `WebContents` and `Session`).
@@ -27,16 +29,6 @@ export interface SessionLike {
   setPermissionCheckHandler(handler: () => boolean): void
 }
 
-/** Only plain web links leave the app, and only to the user's default browser. */
-export function isExternalWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url)
-    return protocol === 'https:' || protocol === 'http:'
-  } catch {
-    return false
-  }
-}
-
 /**
  * Denies every new window and navigation away from the app.
  *
@@ -48,7 +40,7 @@ export function hardenWebContents(
   openExternal: (url: string) => void
 ): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebUrl(url)) openExternal(url)
+    if (isWebUrl(url)) openExternal(url)
     return { action: 'deny' }
   })
   contents.on('will-navigate', (event) => {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { boundsToRestore, DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } from './bounds'
-import {
-  denyAllPermissions,
-  hardenWebContents,
-  isExternalWebUrl,
-  type WebContentsLike
-} from './hardening'
+import { boundsToRestore, DEFAULT_WINDOW_SIZE, isSavedWindowState, MIN_WINDOW_SIZE } from './bounds'
+import { isWebUrl } from '../../shared/web-url'
+import { denyAllPermissions, hardenWebContents, type WebContentsLike } from './hardening'
 
 function fakeWebContents() {
   const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>()
@@ -66,8 +62,8 @@ describe('window hardening', () => {
   })
 
   it('treats only http and https as external web links', () => {
-    expect(isExternalWebUrl('https://a.example')).toBe(true)
-    expect(isExternalWebUrl('ftp://a.example')).toBe(false)
+    expect(isWebUrl('https://a.example')).toBe(true)
+    expect(isWebUrl('ftp://a.example')).toBe(false)
   })
 })
 
@@ -91,5 +87,21 @@ describe('window bounds', () => {
   it('never restores a window smaller than the minimum', () => {
     const saved = { bounds: { x: 0, y: 0, width: 200, height: 100 }, maximized: false }
     expect(boundsToRestore(saved, [screen])).toMatchObject(MIN_WINDOW_SIZE)
+  })
+
+  it('ignores a saved state of the wrong shape', () => {
+    expect(
+      isSavedWindowState({ bounds: { x: 1, y: 2, width: 900, height: 600 }, maximized: false })
+    ).toBe(true)
+    for (const bad of [
+      null,
+      'x',
+      {},
+      { bounds: null, maximized: false },
+      { bounds: { x: 1 }, maximized: true },
+      { bounds: { x: 1, y: 2, width: 'wide', height: 3 }, maximized: false }
+    ]) {
+      expect(isSavedWindowState(bad), JSON.stringify(bad)).toBe(false)
+    }
   })
 })
