@@ -1,3 +1,5 @@
+import { appendFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, findLeakedSecrets, type AppFixture } from './support/app-fixture'
 import type { RendererHost } from './support/renderer-host'
@@ -79,6 +81,20 @@ describe('browsing a bucket in the app', () => {
     await expect
       .poll(() => grid.locator('.grid-body-row .name-text').allInnerTexts())
       .toEqual(expect.arrayContaining(['exports', 'reports', 'README.md']))
+  })
+
+  it('shows a profile added to the config file while the app runs', async () => {
+    const picker = host.page.getByLabel('Profile')
+    expect(await picker.locator('option').allInnerTexts()).not.toContainEqual(
+      expect.stringContaining('added-later')
+    )
+    await appendFile(
+      join(fixture.home, 'config'),
+      '\n[profile added-later]\nregion = ap-southeast-2\ncredential_process = /usr/bin/false\n'
+    )
+    await expect
+      .poll(() => picker.locator('option').allInnerTexts())
+      .toContainEqual(expect.stringMatching(/added-later.*ap-southeast-2/))
   })
 
   it('never sends a secret to the renderer', () => {
