@@ -1,7 +1,8 @@
-import type { api } from './index'
+import type { createBridgeApi } from './bridge'
 
 declare global {
   interface Window {
-    api: typeof api
+    /** Built by the preload from the IPC contract (see bridge.ts). */
+    api: ReturnType<typeof createBridgeApi>
   }
 }

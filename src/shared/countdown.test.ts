@@ -8,11 +8,13 @@ import {
   formatRemaining,
   linkStatus
 } from './countdown'
+import {
+  DAY_MS as DAY,
+  HOUR_MS as HOUR,
+  MINUTE_MS as MINUTE,
+  SECOND_MS as SECOND
+} from './time-units'
 
-const SECOND = 1_000
-const MINUTE = 60 * SECOND
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
 const NOW = Date.parse('2025-11-28T14:00:00.000Z')
 
 describe('formatRemaining', () => {
@@ -43,6 +45,13 @@ describe('formatRemaining', () => {
 
   it('never shows zero seconds left on a link that still works', () => {
     expect(formatCountdown(0.4)).toBe('< 1 s')
+  })
+
+  it('shows a dash for an impossible expiry', () => {
+    expect(formatRemaining('not a date', NOW)).toBe('—')
+    expect(formatRemaining(Number.NaN, NOW)).toBe('—')
+    expect(formatCountdown(Number.NaN)).toBe('—')
+    expect(formatAgo('not a date', NOW)).toBe('—')
   })
 })
 

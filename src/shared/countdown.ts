@@ -1,3 +1,18 @@
+import {
+  DAY_MS,
+  DAY_SECONDS,
+  HOUR_MS,
+  HOUR_SECONDS,
+  MINUTE_MS,
+  MINUTE_SECONDS,
+  SECOND_MS
+} from './time-units'
+
+/**
+ * Durations: link status, countdowns, ages and lifetimes. Dates and clock times are in
+ * `format.ts`. A countdown or age of an impossible time (`NaN`) reads `—`.
+ */
+
 /** A point in time: epoch milliseconds or an ISO string as stored in `IssuedLink`. */
 export type Instant = number | string
 
@@ -19,12 +34,10 @@ export interface LinkTimes {
  * 5 minutes is therefore "expiring soon" from the start, which it is.
  */
 export const EXPIRING_SOON_FRACTION = 0.1
-export const EXPIRING_SOON_MIN_MS = 5 * 60_000
+export const EXPIRING_SOON_MIN_MS = 5 * MINUTE_MS
 
-const SECOND = 1_000
-const MINUTE = 60 * SECOND
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
+/** What a formatter shows for an impossible time. */
+const UNKNOWN = '—'
 
 export function toMs(instant: Instant): number {
   return typeof instant === 'number' ? instant : Date.parse(instant)
@@ -61,12 +74,13 @@ function pad2(value: number): string {
  * it reads "< 1 s" rather than a misleading "0 s".
  */
 export function formatCountdown(ms: number): string {
-  if (ms < SECOND) return '< 1 s'
-  const totalSeconds = Math.floor(ms / SECOND)
-  const days = Math.floor(totalSeconds / 86_400)
-  const hours = Math.floor((totalSeconds % 86_400) / 3_600)
-  const minutes = Math.floor((totalSeconds % 3_600) / 60)
-  const seconds = totalSeconds % 60
+  if (Number.isNaN(ms)) return UNKNOWN
+  if (ms < SECOND_MS) return '< 1 s'
+  const totalSeconds = Math.floor(ms / SECOND_MS)
+  const days = Math.floor(totalSeconds / DAY_SECONDS)
+  const hours = Math.floor((totalSeconds % DAY_SECONDS) / HOUR_SECONDS)
+  const minutes = Math.floor((totalSeconds % HOUR_SECONDS) / MINUTE_SECONDS)
+  const seconds = totalSeconds % MINUTE_SECONDS
   if (days > 0) return `${days} d ${hours} h`
   if (hours > 0) return `${hours} h ${pad2(minutes)} min`
   if (minutes > 0) return `${minutes} min ${pad2(seconds)} s`
@@ -74,32 +88,34 @@ export function formatCountdown(ms: number): string {
 }
 
 /** An elapsed time in its largest whole unit: "12 s", "3 min", "2 h", "4 d". */
-export function formatElapsed(ms: number): string {
-  if (ms >= DAY) return `${Math.floor(ms / DAY)} d`
-  if (ms >= HOUR) return `${Math.floor(ms / HOUR)} h`
-  if (ms >= MINUTE) return `${Math.floor(ms / MINUTE)} min`
-  return `${Math.floor(Math.max(ms, 0) / SECOND)} s`
+function formatElapsed(ms: number): string {
+  if (ms >= DAY_MS) return `${Math.floor(ms / DAY_MS)} d`
+  if (ms >= HOUR_MS) return `${Math.floor(ms / HOUR_MS)} h`
+  if (ms >= MINUTE_MS) return `${Math.floor(ms / MINUTE_MS)} min`
+  return `${Math.floor(Math.max(ms, 0) / SECOND_MS)} s`
 }
 
 /** "expires in 14 min 03 s", or once `expiresAt` is reached "expired just now" / "expired 2 h ago". */
 export function formatRemaining(expiresAt: Instant, now: number): string {
   const remaining = toMs(expiresAt) - now
+  if (Number.isNaN(remaining)) return UNKNOWN
   if (remaining > 0) return `expires in ${formatCountdown(remaining)}`
-  if (remaining > -SECOND) return 'expired just now'
+  if (remaining > -SECOND_MS) return 'expired just now'
   return `expired ${formatElapsed(-remaining)} ago`
 }
 
 /** How long ago something happened, to the minute: "just now", "5 min ago", "3 h ago", "2 d ago". */
 export function formatAgo(then: Instant, now: number): string {
   const elapsed = now - toMs(then)
-  if (elapsed < MINUTE) return 'just now'
+  if (Number.isNaN(elapsed)) return UNKNOWN
+  if (elapsed < MINUTE_MS) return 'just now'
   return `${formatElapsed(elapsed)} ago`
 }
 
 const LIFETIME_UNITS = [
-  { seconds: 86_400, short: 'd', one: 'day', many: 'days' },
-  { seconds: 3_600, short: 'h', one: 'hour', many: 'hours' },
-  { seconds: 60, short: 'min', one: 'minute', many: 'minutes' },
+  { seconds: DAY_SECONDS, short: 'd', one: 'day', many: 'days' },
+  { seconds: HOUR_SECONDS, short: 'h', one: 'hour', many: 'hours' },
+  { seconds: MINUTE_SECONDS, short: 'min', one: 'minute', many: 'minutes' },
   { seconds: 1, short: 's', one: 'second', many: 'seconds' }
 ] as const
 
@@ -130,30 +146,4 @@ export function describeLifetime(seconds: number): string {
   return parts
     .map((part) => `${part.amount} ${part.amount === 1 ? part.unit.one : part.unit.many}`)
     .join(' ')
-}
-
-function sameLocalDay(a: Date, b: Date): boolean {
-  return (
-    a.getFullYear() === b.getFullYear() &&
-    a.getMonth() === b.getMonth() &&
-    a.getDate() === b.getDate()
-  )
-}
-
-/** A moment with its date, in the user's locale: "Sat, 28 Nov, 15:42". */
-export function formatMoment(at: Instant, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit'
-  }).format(new Date(toMs(at)))
-}
-
-/** A moment as a clock time when it falls on the same day as `now` ("14:32"), else with its date. */
-export function formatClockTime(at: Instant, now: number, locale?: string): string {
-  const date = new Date(toMs(at))
-  if (!sameLocalDay(date, new Date(now))) return formatMoment(date.getTime(), locale)
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date)
 }

@@ -8,13 +8,14 @@ import {
   SLIDER_MAX,
   secondsToSlider,
   secondsToTrackFraction,
-  sliderToSeconds,
-  snapSeconds
+  sliderToSeconds
 } from './expiry-scale'
+import { DAY_SECONDS as DAY, HOUR_SECONDS as HOUR, MINUTE_SECONDS as MINUTE } from './time-units'
 
-const MINUTE = 60
-const HOUR = 3_600
-const DAY = 86_400
+/** The friendly value closest to a lifetime: where the slider lands for it. */
+function snapSeconds(seconds: number): number {
+  return sliderToSeconds(secondsToSlider(seconds))
+}
 
 describe('expiry slider scale', () => {
   it('runs from exactly one minute to exactly seven days', () => {

@@ -1,15 +1,12 @@
 import { MAX_LINK_SECONDS } from './ipc-contract'
+import { DAY_SECONDS as DAY, HOUR_SECONDS as HOUR, MINUTE_SECONDS as MINUTE } from './time-units'
 
 /** The shortest lifetime the share dialog offers: one minute. */
-export const MIN_EXPIRY_SECONDS = 60
+export const MIN_EXPIRY_SECONDS = MINUTE
 /** The longest lifetime SigV4 allows for a pre-signed URL: seven days. */
 export const MAX_EXPIRY_SECONDS = MAX_LINK_SECONDS
 /** What the share dialog starts with. */
-export const DEFAULT_EXPIRY_SECONDS = 3_600
-
-const MINUTE = 60
-const HOUR = 3_600
-const DAY = 86_400
+export const DEFAULT_EXPIRY_SECONDS = HOUR
 
 export interface ExpiryPreset {
   label: string
@@ -93,11 +90,6 @@ export function secondsToSlider(seconds: number): number {
   const low = EXPIRY_STOPS[below] ?? bounded
   const high = EXPIRY_STOPS[below + 1] ?? bounded
   return bounded - low < high - bounded ? below : below + 1
-}
-
-/** The friendly value closest to a lifetime (within 1 minute to 7 days). */
-export function snapSeconds(seconds: number): number {
-  return sliderToSeconds(secondsToSlider(seconds))
 }
 
 /**

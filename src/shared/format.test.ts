@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   formatBytes,
+  formatClockTime,
   formatCount,
   formatDate,
   formatDateTime,
   formatExactBytes,
-  formatRelative,
+  formatFullDateTime,
+  formatMoment,
   pluralize
 } from './format'
 
@@ -59,10 +61,32 @@ describe('dates', () => {
     expect(formatDate('2024-03-12T12:00:00Z', 'en-US')).toBe('Mar 12, 2024')
   })
 
-  it('says how long ago something happened', () => {
-    const now = Date.parse('2024-03-12T12:00:00Z')
-    expect(formatRelative('2024-03-12T11:57:00Z', now, 'en-US')).toBe('3 minutes ago')
-    expect(formatRelative('2024-03-11T12:00:00Z', now, 'en-US')).toBe('yesterday')
-    expect(formatRelative('2024-03-14T12:00:00Z', now, 'en-US')).toBe('in 2 days')
+  it('shows a moment with its date, or only its time on the same day', () => {
+    const at = Date.parse('2025-11-28T15:42:00')
+    expect(formatMoment(at, 'en-GB')).toBe('Fri 28 Nov, 15:42')
+    expect(formatClockTime(at, Date.parse('2025-11-28T09:00:00'), 'en-GB')).toBe('15:42')
+    expect(formatClockTime(at, Date.parse('2025-11-27T09:00:00'), 'en-GB')).toBe(
+      'Fri 28 Nov, 15:42'
+    )
+  })
+
+  it('shows a dash for an impossible date instead of throwing', () => {
+    const now = Date.parse('2025-11-28T14:00:00Z')
+    for (const impossible of [Number.NaN, 'not a date', 1e20, '2025-13-45T99:00:00Z']) {
+      expect(formatMoment(impossible, 'en-US')).toBe('—')
+      expect(formatClockTime(impossible, now, 'en-US')).toBe('—')
+      expect(formatDate(impossible, 'en-US')).toBe('—')
+      expect(formatDateTime(impossible, 'en-US')).toBe('—')
+      expect(formatFullDateTime(impossible, 'en-US')).toBe('—')
+    }
+  })
+
+  it('reuses its formatters without mixing up locales', () => {
+    const at = '2024-03-12T12:00:00Z'
+    expect(formatDate(at, 'en-US')).toBe('Mar 12, 2024')
+    expect(formatDate(at, 'de-DE')).toBe('12.03.2024')
+    expect(formatDate(at, 'en-US')).toBe('Mar 12, 2024')
+    expect(formatBytes(1_200_000, 'de-DE')).toBe('1,2 MB')
+    expect(formatBytes(1_200_000, 'en-US')).toBe('1.2 MB')
   })
 })

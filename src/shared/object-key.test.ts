@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasDotSegments, keyBaseName } from './object-key'
+import { hasDotSegments, keyBaseName, keyName, parentPrefix } from './object-key'
 
 describe('hasDotSegments', () => {
   it.each(['a/../b.txt', './x.txt', '..', '.', 'a/.', 'a//./b', '../up.txt', 'a/..'])(
@@ -22,5 +22,41 @@ describe('keyBaseName', () => {
     expect(keyBaseName('a/b/c.txt')).toBe('c.txt')
     expect(keyBaseName('c.txt')).toBe('c.txt')
     expect(keyBaseName('a/b/')).toBe('')
+  })
+})
+
+describe('keyName', () => {
+  it('names an object by its last segment and a folder without its slash', () => {
+    expect(keyName('a/b/report.pdf')).toBe('report.pdf')
+    expect(keyName('report.pdf')).toBe('report.pdf')
+    expect(keyName('a/b/')).toBe('b')
+    expect(keyName('b/')).toBe('b')
+  })
+
+  it('falls back to the whole key rather than a blank name', () => {
+    expect(keyName('/')).toBe('/')
+    expect(keyName('a//')).toBe('a//')
+  })
+})
+
+describe('parentPrefix', () => {
+  it('goes up one level at a time', () => {
+    expect(parentPrefix('a/b/c/')).toBe('a/b/')
+    expect(parentPrefix('a/')).toBe('')
+    expect(parentPrefix('')).toBe('')
+  })
+
+  it('puts a folder where an object of the same name would be', () => {
+    expect(parentPrefix('a/b/c.txt')).toBe('a/b/')
+    expect(parentPrefix('a/b/c/')).toBe(parentPrefix('a/b/c'))
+    expect(parentPrefix('c.txt')).toBe('')
+    expect(parentPrefix('a//')).toBe('a/')
+  })
+
+  it('rebuilds the key from its parent and name', () => {
+    for (const key of ['a/b/c.txt', 'a/b/', 'x', 'x/']) {
+      const name = keyName(key)
+      expect(parentPrefix(key) + name + (key.endsWith('/') ? '/' : '')).toBe(key)
+    }
   })
 })

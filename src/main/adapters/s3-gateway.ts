@@ -8,7 +8,7 @@ import {
   S3Client
 } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
-import type { AppError} from '../../shared/errors';
+import type { AppError } from '../../shared/errors'
 import { type AppErrorCode } from '../../shared/errors'
 import { assertValidLinkLifetime } from '../../shared/expiry'
 import type { BucketSummary, FolderEntry, ObjectEntry, ProfileSummary } from '../../shared/models'

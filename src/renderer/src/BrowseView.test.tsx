@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ProfilesSnapshot } from '../../shared/models'
 import { BrowseView } from './BrowseView'
 import {
+  fail,
   installFakeApi,
   mockLayout,
   ok,
@@ -138,6 +139,27 @@ describe('without any profile', () => {
     expect(screen.getByText(/endpoint_url = http:\/\/localhost:9000/)).toBeInTheDocument()
     expect(screen.getByText('not found')).toBeInTheDocument()
     expect(screen.queryByRole('combobox', { name: 'Profile' })).not.toBeInTheDocument()
+  })
+
+  it('copies the sample profile, and says so when it cannot', async () => {
+    const noProfiles = async () => ok({ profiles: [], selectedProfileId: null, files: [] })
+    const { user, api } = setup({
+      listProfiles: noProfiles,
+      writeClipboardText: async () => ok(undefined)
+    })
+    await user.click(await screen.findByRole('button', { name: 'Copy' }))
+    expect(api.writeClipboardText).toHaveBeenCalledWith({
+      text: expect.stringContaining('[profile minio]')
+    })
+    expect(await screen.findByRole('button', { name: 'Copied' })).toBeInTheDocument()
+
+    api.writeClipboardText.mockImplementation(async () =>
+      fail('internal', 'The clipboard is busy.')
+    )
+    await user.click(screen.getByRole('button', { name: /^Cop(y|ied)$/ }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not copy: The clipboard is busy.'
+    )
   })
 })
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { errorMessage } from './api'
+import { errorMessage } from '../../../shared/errors'
 import { Icon } from './Icon'
 import { Message } from './Message'
 
@@ -10,6 +10,8 @@ export interface ErrorStateProps {
   onRetry?: () => void
   /** Whether a retry is under way. */
   retrying?: boolean
+  /** The retry button's text; "Try again" by default. */
+  retryLabel?: string
   /** Extra advice or actions under the message. */
   children?: ReactNode
   compact?: boolean
@@ -21,6 +23,7 @@ export function ErrorState({
   error,
   onRetry,
   retrying,
+  retryLabel = 'Try again',
   children,
   compact
 }: ErrorStateProps) {
@@ -35,7 +38,7 @@ export function ErrorState({
       {onRetry && (
         <button type="button" className="button" onClick={onRetry} disabled={retrying}>
           <Icon name="refresh" />
-          {retrying ? 'Trying again…' : 'Try again'}
+          {retrying ? 'Trying again…' : retryLabel}
         </button>
       )}
     </div>

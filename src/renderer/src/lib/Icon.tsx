@@ -67,6 +67,27 @@ const PATHS = {
       <path d="M10.25 10.25l3.5 3.5" />
     </>
   ),
+  external: (
+    <>
+      <path d="M9.25 2.25h4.5v4.5" />
+      <path d="M13.75 2.25L7.75 8.25" />
+      <path d="M12.25 9.5v2.75c0 .83-.67 1.5-1.5 1.5h-7c-.83 0-1.5-.67-1.5-1.5v-7c0-.83.67-1.5 1.5-1.5H6.5" />
+    </>
+  ),
+  trash: (
+    <>
+      <path d="M2.25 4.25h11.5" />
+      <path d="M6.25 4.25v-1.5h3.5v1.5" />
+      <path d="M3.75 4.25l.65 8.6c.06.78.71 1.4 1.5 1.4h4.2c.79 0 1.44-.62 1.5-1.4l.65-8.6" />
+    </>
+  ),
+  key: (
+    <>
+      <circle cx="5.25" cy="10.75" r="3" />
+      <path d="M7.4 8.6l6.35-6.35" />
+      <path d="M11.25 4.75l1.75 1.75" />
+    </>
+  ),
   logo: (
     <>
       <path d="M8 1.75l5.75 3.1v6.3L8 14.25l-5.75-3.1v-6.3z" />
@@ -79,13 +100,20 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS
 
-/** A 16 px line icon drawn in the current text color; decorative, so hidden from assistive tech. */
-export function Icon({ name, className }: { name: IconName; className?: string }) {
+export interface IconProps {
+  name: IconName
+  className?: string
+  /** Pixels; 16 by default. The drawing scales, its strokes with it. */
+  size?: number
+}
+
+/** A line icon drawn in the current text color; decorative, so hidden from assistive tech. */
+export function Icon({ name, className, size = 16 }: IconProps) {
   return (
     <svg
       className={className ? `icon ${className}` : 'icon'}
-      width="16"
-      height="16"
+      width={size}
+      height={size}
       viewBox="0 0 16 16"
       fill="none"
       stroke="currentColor"

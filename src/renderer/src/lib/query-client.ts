@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
-import type { AppErrorCode } from '../../../shared/errors'
-import { ApiError } from './api'
+import { AppError, type AppErrorCode } from '../../../shared/errors'
+import { MINUTE_MS } from '../../../shared/time-units'
 
 /**
  * Errors worth one more try: the network or the server hiccupped.
@@ -12,7 +12,7 @@ const TRANSIENT_CODES: ReadonlySet<AppErrorCode> = new Set(['endpoint-unreachabl
 
 /** Whether a failed query should be tried again. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiError && !TRANSIENT_CODES.has(error.code)) return false
+  if (error instanceof AppError && !TRANSIENT_CODES.has(error.code)) return false
   return failureCount < 1
 }
 
@@ -22,7 +22,7 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         retry: shouldRetry,
-        staleTime: 60_000,
+        staleTime: MINUTE_MS,
         // A folder can span hundreds of pages: refetching them all on every window focus
         // would cost time and requests. The user refreshes explicitly instead.
         refetchOnWindowFocus: false,

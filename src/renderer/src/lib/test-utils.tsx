@@ -12,7 +12,8 @@ import {
   type EventMethodName,
   type InvokeMethodName
 } from '../../../shared/ipc-contract'
-import type { ObjectPage, ProfileSummary } from '../../../shared/models'
+import type { IssuedLink, ObjectPage, ProfileSummary } from '../../../shared/models'
+import { HOUR_MS } from '../../../shared/time-units'
 
 type Handler<M extends InvokeMethodName> = BridgeApi[M]
 export type FakeHandlers = { [M in InvokeMethodName]?: Handler<M> }
@@ -79,6 +80,23 @@ export function renderWithClient(ui: ReactElement): RenderResult & {
   const user = userEvent.setup()
   const result = render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>)
   return { ...result, user, client }
+}
+
+/** Lets pending IPC answers and query notifications land, without moving fake clocks. */
+export async function settle() {
+  for (let round = 0; round < 3; round++) {
+    await act(async () => {
+      if (vi.isFakeTimers()) await vi.advanceTimersByTimeAsync(0)
+      else await new Promise((resolve) => setTimeout(resolve, 0))
+    })
+  }
+}
+
+/** Moves a fake clock forward, running due timers and the renders they cause. */
+export async function advance(ms: number) {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms)
+  })
 }
 
 /**
@@ -167,5 +185,38 @@ export function page(
       etag: `"etag-${name}"`
     })),
     nextToken
+  }
+}
+
+let linkSequence = 0
+
+/** A link as main stores it; times default to "made an hour ago, expires in an hour". */
+export function makeLink(
+  overrides: Partial<IssuedLink> & { createdAtMs?: number; expiresAtMs?: number } = {}
+): IssuedLink {
+  const { createdAtMs, expiresAtMs, ...rest } = overrides
+  linkSequence += 1
+  const now = Date.now()
+  const createdAt = new Date(createdAtMs ?? now - HOUR_MS).toISOString()
+  const expiresAt = new Date(expiresAtMs ?? now + HOUR_MS).toISOString()
+  const key = rest.key ?? `reports/2025/file-${linkSequence}.pdf`
+  const bucket = rest.bucket ?? 'acme-data'
+  return {
+    id: `link-${linkSequence}`,
+    createdAt,
+    profileId: 'dev',
+    bucket,
+    key,
+    region: 'eu-west-1',
+    endpoint: null,
+    method: 'GET',
+    requestedExpiresInSeconds: Math.round((Date.parse(expiresAt) - Date.parse(createdAt)) / 1000),
+    requestedExpiresAt: expiresAt,
+    expiresAt,
+    cappedBy: null,
+    url: `https://${bucket}.s3.eu-west-1.amazonaws.com/${key}?X-Amz-Signature=${linkSequence}`,
+    label: '',
+    downloadFilename: null,
+    ...rest
   }
 }

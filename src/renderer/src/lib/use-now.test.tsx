@@ -1,4 +1,3 @@
-// jest-dom matchers on vitest's expect, for the type checker (the setup file installs them at run time).
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useDeadline, useNow, useNowSelect } from './use-now'

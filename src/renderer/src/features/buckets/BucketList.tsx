@@ -1,5 +1,6 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { formatDate, formatFullDateTime } from '../../../../shared/format'
+import type { BucketSummary } from '../../../../shared/models'
 import { EmptyState } from '../../lib/EmptyState'
 import { ErrorState } from '../../lib/ErrorState'
 import { Icon } from '../../lib/Icon'
@@ -23,15 +24,21 @@ export function BucketList({ profileId, cliProfile, selectedBucket, onOpen }: Bu
   const listRef = useRef<HTMLUListElement>(null)
   const locale = uiLocale()
 
-  const all = buckets.data ?? []
+  const all = useMemo(() => (buckets.data ?? []).map(toItem), [buckets.data])
   const needle = filter.trim().toLowerCase()
-  const visible = needle ? all.filter((b) => b.name.toLowerCase().includes(needle)) : all
+  const visible = useMemo(
+    () => (needle ? all.filter((item) => item.search.includes(needle)) : all),
+    [all, needle]
+  )
   const typed = parseBucketInput(filter)
-  const typedIsListed = typed?.prefix === '' && all.some((b) => b.name === typed.bucket)
+  const typedIsListed =
+    typed?.location.prefix === '' && all.some((item) => item.name === typed.location.bucket)
   // Offer to open what was typed when it is a URI, or when the filter matches nothing listed
   // (which includes a profile that may not list buckets at all).
-  const typedIsUri = /^s3:\/\//i.test(filter.trim())
-  const openTyped = typed && !typedIsListed && (typedIsUri || visible.length === 0) ? typed : null
+  const openTyped =
+    typed && !typedIsListed && (typed.kind === 'uri' || visible.length === 0)
+      ? typed.location
+      : null
 
   const focusButton = (index: number) => {
     const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button')
@@ -121,29 +128,14 @@ export function BucketList({ profileId, cliProfile, selectedBucket, onOpen }: Bu
                 </button>
               </li>
             )}
-            {visible.map((bucket) => (
-              <li key={bucket.name}>
-                <button
-                  type="button"
-                  className="bucket"
-                  aria-current={bucket.name === selectedBucket ? 'true' : undefined}
-                  title={bucket.name}
-                  onClick={() => onOpen({ bucket: bucket.name, prefix: '' })}
-                >
-                  <Icon name="bucket" />
-                  <span className="bucket-text">
-                    <span className="bucket-label">{bucket.name}</span>
-                    {bucket.createdAt && (
-                      <span
-                        className="bucket-sub"
-                        title={`Created ${formatFullDateTime(bucket.createdAt, locale)}`}
-                      >
-                        Created {formatDate(bucket.createdAt, locale)}
-                      </span>
-                    )}
-                  </span>
-                </button>
-              </li>
+            {visible.map((item) => (
+              <BucketItem
+                key={item.name}
+                item={item}
+                locale={locale}
+                current={item.name === selectedBucket}
+                onOpen={onOpen}
+              />
             ))}
           </ul>
         )}
@@ -180,6 +172,56 @@ export function BucketList({ profileId, cliProfile, selectedBucket, onOpen }: Bu
     </section>
   )
 }
+
+interface ListedBucket extends BucketSummary {
+  /** The lower-cased name, for filtering. */
+  search: string
+}
+
+function toItem(bucket: BucketSummary): ListedBucket {
+  return { ...bucket, search: bucket.name.toLowerCase() }
+}
+
+/**
+ * One listed bucket. Memoized: typing in the filter re-renders the list, not each bucket, so
+ * dates are formatted once per bucket rather than once per keystroke.
+ */
+const BucketItem = memo(function BucketItem({
+  item,
+  locale,
+  current,
+  onOpen
+}: {
+  item: ListedBucket
+  locale: string | undefined
+  current: boolean
+  onOpen: (location: BucketLocation) => void
+}) {
+  return (
+    <li>
+      <button
+        type="button"
+        className="bucket"
+        aria-current={current ? 'true' : undefined}
+        title={item.name}
+        onClick={() => onOpen({ bucket: item.name, prefix: '' })}
+      >
+        <Icon name="bucket" />
+        <span className="bucket-text">
+          <span className="bucket-label">{item.name}</span>
+          {item.createdAt && (
+            <span
+              className="bucket-sub"
+              title={`Created ${formatFullDateTime(item.createdAt, locale)}`}
+            >
+              Created {formatDate(item.createdAt, locale)}
+            </span>
+          )}
+        </span>
+      </button>
+    </li>
+  )
+})
 
 function BucketSkeleton() {
   return (

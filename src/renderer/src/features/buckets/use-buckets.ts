@@ -1,4 +1,5 @@
 import { skipToken, useQuery } from '@tanstack/react-query'
+import { MINUTE_MS } from '../../../../shared/time-units'
 import { call } from '../../lib/api'
 import { queryKeys } from '../../lib/query-keys'
 
@@ -7,6 +8,6 @@ export function useBuckets(profileId: string | null) {
   return useQuery({
     queryKey: queryKeys.buckets(profileId ?? ''),
     queryFn: profileId === null ? skipToken : () => call('listBuckets', { profileId }),
-    staleTime: 5 * 60_000
+    staleTime: 5 * MINUTE_MS
   })
 }

@@ -1,17 +1,17 @@
 import { memo } from 'react'
 import {
   formatAgo,
-  formatMoment,
   formatRemaining,
   linkStatus,
   type LinkStatus
 } from '../../../../shared/countdown'
-import { formatFullDateTime } from '../../../../shared/format'
+import { formatFullDateTime, formatMoment } from '../../../../shared/format'
 import type { IssuedLink } from '../../../../shared/models'
-import { useDeadline, useNowSelect } from '../../lib/use-now'
+import { parentPrefix } from '../../../../shared/object-key'
 import { Icon } from '../../lib/Icon'
+import { LiveText } from '../../lib/LiveText'
 import { uiLocale } from '../../lib/locale'
-import { ExternalIcon, KeyIcon, TrashIcon } from './icons'
+import { useDeadline, useNowSelect } from '../../lib/use-now'
 import type { LinkEntry } from './link-list'
 
 export const ROW_HEIGHT = 44
@@ -29,22 +29,6 @@ export function StatusBadge({ status }: { status: LinkStatus }) {
       {STATUS_LABELS[status]}
     </span>
   )
-}
-
-/** The live "expires in …" text; re-renders only when the text changes. */
-function Countdown({ expiresAtMs }: { expiresAtMs: number }) {
-  const text = useNowSelect((now) => formatRemaining(expiresAtMs, now))
-  return <span className="countdown">{text}</span>
-}
-
-function CreatedAgo({ createdAtMs }: { createdAtMs: number }) {
-  const text = useNowSelect((now) => formatAgo(createdAtMs, now))
-  return <>{text}</>
-}
-
-function prefixOf(key: string): string {
-  const slash = key.lastIndexOf('/')
-  return slash < 0 ? '' : key.slice(0, slash + 1)
 }
 
 export interface LinkRowProps {
@@ -80,7 +64,7 @@ export const LinkRow = memo(function LinkRow({
   const status = useNowSelect((now) =>
     linkStatus({ createdAt: createdAtMs, expiresAt: expiresAtMs }, now)
   )
-  const prefix = prefixOf(link.key)
+  const prefix = parentPrefix(link.key)
   const locale = uiLocale()
   const cappedTitle =
     link.cappedBy === 'credentials'
@@ -127,18 +111,18 @@ export const LinkRow = memo(function LinkRow({
       </div>
       <div role="cell" className="links-cell cell-created">
         <span title={formatFullDateTime(link.createdAt, locale)}>
-          <CreatedAgo createdAtMs={createdAtMs} />
+          <LiveText text={(now) => formatAgo(createdAtMs, now)} />
         </span>
       </div>
       <div role="cell" className="links-cell cell-expiry">
-        <Countdown expiresAtMs={expiresAtMs} />
+        <LiveText className="countdown" text={(now) => formatRemaining(expiresAtMs, now)} />
         <span className="expiry-moment">
           <span title={formatFullDateTime(link.expiresAt, locale)}>
             {formatMoment(expiresAtMs, locale)}
           </span>
           {cappedTitle && (
             <span className="capped-marker" title={cappedTitle}>
-              <KeyIcon size={12} />
+              <Icon name="key" size={12} />
               capped<span className="visually-hidden"> by credentials</span>
             </span>
           )}
@@ -161,7 +145,7 @@ export const LinkRow = memo(function LinkRow({
           aria-label={`Show ${name} in browser`}
           title="Open the link in your browser"
         >
-          <ExternalIcon />
+          <Icon name="external" />
         </button>
         <button
           type="button"
@@ -170,7 +154,7 @@ export const LinkRow = memo(function LinkRow({
           aria-label={`Forget link to ${name}`}
           title="Remove from this list. The URL itself keeps working until it expires."
         >
-          <TrashIcon />
+          <Icon name="trash" />
         </button>
       </div>
     </div>

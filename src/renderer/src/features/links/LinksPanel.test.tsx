@@ -1,15 +1,25 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { AppError } from '../../../../shared/errors'
 import type { IssuedLink, LinksSnapshot } from '../../../../shared/models'
+import {
+  DAY_MS as DAY,
+  HOUR_MS as HOUR,
+  MINUTE_MS as MINUTE,
+  SECOND_MS as SECOND
+} from '../../../../shared/time-units'
+import {
+  advance,
+  fail,
+  installFakeApi,
+  makeLink,
+  ok,
+  renderWithClient,
+  settle,
+  type FakeHandlers
+} from '../../lib/test-utils'
 import { LinksPanel } from './LinksPanel'
-import { advance, installFakeApi, makeLink, renderWithQueries, settle } from './testing'
 
 const NOW = Date.parse('2025-11-28T14:00:00.250Z')
-const SECOND = 1_000
-const MINUTE = 60 * SECOND
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
 
 function snapshot(links: IssuedLink[], recoveredFrom: LinksSnapshot['recoveredFrom'] = null) {
   return { links, recoveredFrom }
@@ -41,16 +51,19 @@ function rowFor(name: string) {
 
 async function renderPanel(
   links: IssuedLink[],
-  recoveredFrom: LinksSnapshot['recoveredFrom'] = null
+  recoveredFrom: LinksSnapshot['recoveredFrom'] = null,
+  handlers: FakeHandlers = {}
 ) {
   const fake = installFakeApi({
-    listLinks: () => snapshot(links, recoveredFrom),
-    writeClipboardText: () => undefined,
-    openLinkInBrowser: () => undefined,
-    forgetLink: () => undefined,
-    clearExpiredLinks: () => links.filter((link) => Date.parse(link.expiresAt) <= Date.now()).length
+    listLinks: async () => ok(snapshot(links, recoveredFrom)),
+    writeClipboardText: async () => ok(undefined),
+    openLinkInBrowser: async () => ok(undefined),
+    forgetLink: async () => ok(undefined),
+    clearExpiredLinks: async () =>
+      ok(links.filter((link) => Date.parse(link.expiresAt) <= Date.now()).length),
+    ...handlers
   })
-  const view = renderWithQueries(<LinksPanel />)
+  const view = renderWithClient(<LinksPanel />)
   await settle()
   return { fake, ...view }
 }
@@ -221,16 +234,16 @@ describe('LinksPanel actions', () => {
     const { fake } = await renderPanel([link])
     fireEvent.click(screen.getByRole('button', { name: 'Copy link to me.txt' }))
     await settle()
-    expect(fake.spy('writeClipboardText')).toHaveBeenCalledWith({ text: link.url })
+    expect(fake.api.writeClipboardText).toHaveBeenCalledWith({ text: link.url })
     expect(screen.getByRole('status')).toHaveTextContent('Link to me.txt copied to the clipboard.')
 
     fireEvent.click(screen.getByRole('button', { name: 'Show me.txt in browser' }))
     await settle()
-    expect(fake.spy('openLinkInBrowser')).toHaveBeenCalledWith({ id: link.id })
+    expect(fake.api.openLinkInBrowser).toHaveBeenCalledWith({ id: link.id })
 
     fireEvent.click(screen.getByRole('button', { name: 'Forget link to me.txt' }))
     await settle()
-    expect(fake.spy('forgetLink')).toHaveBeenCalledWith({ id: link.id })
+    expect(fake.api.forgetLink).toHaveBeenCalledWith({ id: link.id })
     expect(screen.queryByText('me.txt')).not.toBeInTheDocument()
   })
 
@@ -242,27 +255,50 @@ describe('LinksPanel actions', () => {
     ])
     fireEvent.click(screen.getByRole('button', { name: 'Clear expired (2)' }))
     await settle()
-    expect(fake.spy('clearExpiredLinks')).toHaveBeenCalledTimes(1)
+    expect(fake.api.clearExpiredLinks).toHaveBeenCalledTimes(1)
     expect(dataRows()).toHaveLength(1)
     expect(screen.getByRole('status')).toHaveTextContent('Cleared 2 expired links.')
     expect(screen.getByRole('button', { name: 'Clear expired (0)' })).toBeDisabled()
   })
 
   it('shows main’s message when an action fails', async () => {
-    const link = makeLink({ key: 'x.txt' })
-    installFakeApi({
-      listLinks: () => snapshot([link]),
-      openLinkInBrowser: () => {
-        throw new AppError('link-not-found', 'That link is no longer in the list.')
-      }
+    await renderPanel([makeLink({ key: 'x.txt' })], null, {
+      openLinkInBrowser: async () => fail('link-not-found', 'That link is no longer in the list.')
     })
-    renderWithQueries(<LinksPanel />)
-    await settle()
     fireEvent.click(screen.getByRole('button', { name: 'Show x.txt in browser' }))
     await settle()
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Could not open the link: That link is no longer in the list.'
     )
+  })
+
+  it('says so when a link cannot be copied', async () => {
+    await renderPanel([makeLink({ key: 'x.txt' })], null, {
+      writeClipboardText: async () => fail('internal', 'The clipboard is busy.')
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link to x.txt' }))
+    await settle()
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Could not copy the link: The clipboard is busy.'
+    )
+    expect(screen.getByRole('button', { name: 'Copy link to x.txt' })).not.toHaveClass('is-done')
+  })
+
+  it('shows a link with impossible dates instead of failing the whole panel', async () => {
+    await renderPanel([
+      makeLink({
+        key: 'odd/broken.txt',
+        createdAt: 'not a date',
+        expiresAt: '2025-13-45T99:00:00Z',
+        requestedExpiresAt: 'garbage',
+        cappedBy: 'credentials'
+      }),
+      makeLink({ key: 'fine.txt' })
+    ])
+    const row = rowFor('broken.txt')
+    expect(row).toHaveTextContent('Expired')
+    expect(row).toHaveTextContent('capped by credentials')
+    expect(rowFor('fine.txt')).toHaveTextContent('expires in 1 h 00 min')
   })
 
   it('follows onLinksChanged', async () => {

@@ -1,12 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useDeferredValue, useEffect, useId, useRef, useState } from 'react'
-import { formatCount } from '../../../../shared/format'
+import { useCallback, useDeferredValue, useId, useRef, useState } from 'react'
+import { errorMessage } from '../../../../shared/errors'
+import { formatCount, pluralize } from '../../../../shared/format'
 import type { IssuedLink } from '../../../../shared/models'
-import { keyBaseName } from '../../../../shared/object-key'
-import { errorMessage } from '../../lib/api'
+import { keyName } from '../../../../shared/object-key'
 import { Icon } from '../../lib/Icon'
 import { uiLocale } from '../../lib/locale'
 import { Message } from '../../lib/Message'
+import { useCopyText } from '../../lib/use-copy-text'
 import { LINK_SORTS, type LinkFilter, type LinkSort } from './link-list'
 import { LinkRow, ROW_HEIGHT } from './LinkRow'
 import { useLinkView } from './use-link-view'
@@ -14,7 +15,6 @@ import { useLinks } from './use-links'
 import './links.css'
 
 const HEADER_HEIGHT = 32
-const COPIED_FEEDBACK_MS = 2_000
 
 const FILTERS: readonly { value: LinkFilter; label: string }[] = [
   { value: 'active', label: 'Active' },
@@ -23,10 +23,6 @@ const FILTERS: readonly { value: LinkFilter; label: string }[] = [
 ]
 
 type Notice = { tone: 'error' | 'info'; text: string }
-
-function plural(count: number, one: string, many: string): string {
-  return `${formatCount(count, uiLocale())} ${count === 1 ? one : many}`
-}
 
 /** Every link issued from this app, with live countdowns; virtualized for long histories. */
 export function LinksPanel() {
@@ -37,7 +33,6 @@ export function LinksPanel() {
     error,
     reloading,
     reload,
-    copy,
     openInBrowser,
     forget,
     clearExpired
@@ -50,27 +45,19 @@ export function LinksPanel() {
 
   const [notice, setNotice] = useState<Notice | null>(null)
   const [announcement, setAnnouncement] = useState('')
-  const [copiedId, setCopiedId] = useState<string | null>(null)
+  const { copy, copied: copiedId } = useCopyText()
   const [recoveryDismissed, setRecoveryDismissed] = useState(false)
   const [clearing, setClearing] = useState(false)
   const ids = useId()
 
-  useEffect(() => {
-    if (copiedId === null) return
-    const timer = setTimeout(() => setCopiedId(null), COPIED_FEEDBACK_MS)
-    return () => clearTimeout(timer)
-  }, [copiedId])
-
   const handleCopy = useCallback(
-    async (link: IssuedLink) => {
-      try {
-        await copy(link)
-        setCopiedId(link.id)
-        setAnnouncement(`Link to ${keyBaseName(link.key)} copied to the clipboard.`)
-      } catch (cause) {
-        setNotice({ tone: 'error', text: `Could not copy the link: ${errorMessage(cause)}` })
-      }
-    },
+    (link: IssuedLink) =>
+      copy(link.url, {
+        key: link.id,
+        onCopied: () => setAnnouncement(`Link to ${keyName(link.key)} copied to the clipboard.`),
+        onError: (cause) =>
+          setNotice({ tone: 'error', text: `Could not copy the link: ${errorMessage(cause)}` })
+      }),
     [copy]
   )
 
@@ -89,7 +76,7 @@ export function LinksPanel() {
     async (link: IssuedLink) => {
       try {
         await forget(link)
-        setAnnouncement(`Forgot the link to ${keyBaseName(link.key)}.`)
+        setAnnouncement(`Forgot the link to ${keyName(link.key)}.`)
       } catch (cause) {
         setNotice({ tone: 'error', text: `Could not forget the link: ${errorMessage(cause)}` })
       }
@@ -101,7 +88,7 @@ export function LinksPanel() {
     setClearing(true)
     try {
       const cleared = await clearExpired()
-      const text = `Cleared ${plural(cleared, 'expired link', 'expired links')}.`
+      const text = `Cleared ${pluralize(cleared, 'expired link', 'expired links', uiLocale())}.`
       setNotice({ tone: 'info', text })
       setAnnouncement(text)
     } catch (cause) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countAtOrBefore, searchEntries, sortEntries, sortedExpiries, toEntry } from './link-list'
-import { makeLink } from './testing'
+import { makeLink } from '../../lib/test-utils'
 
 const NOW = Date.parse('2025-11-28T14:00:00.000Z')
 

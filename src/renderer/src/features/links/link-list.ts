@@ -1,5 +1,6 @@
 import { expiringSoonAt, toMs } from '../../../../shared/countdown'
 import type { IssuedLink } from '../../../../shared/models'
+import { keyName } from '../../../../shared/object-key'
 
 export type LinkFilter = 'active' | 'expired' | 'all'
 export type LinkSort = 'created-desc' | 'created-asc' | 'expires-asc' | 'expires-desc'
@@ -25,12 +26,6 @@ export interface LinkEntry {
 
 function finiteOr(value: number, fallback: number): number {
   return Number.isFinite(value) ? value : fallback
-}
-
-/** The last segment of a key: `a/b/report.pdf` gives `report.pdf`. */
-export function keyName(key: string): string {
-  const trimmed = key.endsWith('/') ? key.slice(0, -1) : key
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1) || key
 }
 
 export function toEntry(link: IssuedLink): LinkEntry {

@@ -2,20 +2,18 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { useCallback, useEffect } from 'react'
 import type { IssuedLink, LinksSnapshot } from '../../../../shared/models'
 import { call, subscribe } from '../../lib/api'
-
-/** The query key of the issued-links snapshot. */
-export const linksQueryKey = ['links'] as const
+import { queryKeys } from '../../lib/query-keys'
 
 const EMPTY: readonly IssuedLink[] = []
 
 function setLinks(queryClient: QueryClient, snapshot: LinksSnapshot): void {
   // A `listLinks` still in flight started before this event: its answer would be older.
-  void queryClient.cancelQueries({ queryKey: linksQueryKey })
-  queryClient.setQueryData(linksQueryKey, snapshot)
+  void queryClient.cancelQueries({ queryKey: queryKeys.links })
+  queryClient.setQueryData(queryKeys.links, snapshot)
 }
 
 function removeLinks(queryClient: QueryClient, predicate: (link: IssuedLink) => boolean): void {
-  queryClient.setQueryData<LinksSnapshot>(linksQueryKey, (current) =>
+  queryClient.setQueryData<LinksSnapshot>(queryKeys.links, (current) =>
     current ? { ...current, links: current.links.filter((link) => !predicate(link)) } : current
   )
 }
@@ -30,7 +28,7 @@ function removeLinks(queryClient: QueryClient, predicate: (link: IssuedLink) => 
 export function useLinks() {
   const queryClient = useQueryClient()
   const query = useQuery({
-    queryKey: linksQueryKey,
+    queryKey: queryKeys.links,
     queryFn: () => call('listLinks'),
     // Events keep the list current while a panel is mounted; one that mounts later may have
     // missed some, so it asks again.
@@ -42,10 +40,6 @@ export function useLinks() {
     () => subscribe('onLinksChanged', (snapshot) => setLinks(queryClient, snapshot)),
     [queryClient]
   )
-
-  const copy = useCallback(async (link: IssuedLink) => {
-    await call('writeClipboardText', { text: link.url })
-  }, [])
 
   const openInBrowser = useCallback(async (link: IssuedLink) => {
     await call('openLinkInBrowser', { id: link.id })
@@ -79,7 +73,6 @@ export function useLinks() {
     error: query.error,
     reloading: query.isFetching,
     reload,
-    copy,
     openInBrowser,
     forget,
     clearExpired

@@ -339,6 +339,20 @@ describe('details and sharing', () => {
     expect(api.writeClipboardText).toHaveBeenCalledWith({ text: 's3://photos/2024/cover.jpg' })
   })
 
+  it('says so when the S3 URI cannot be copied', async () => {
+    const { user } = setup(
+      {
+        listObjects: async () => ok(listing),
+        writeClipboardText: async () => fail('internal', 'The clipboard is busy.')
+      },
+      '2024/'
+    )
+    fireEvent.contextMenu(await screen.findByRole('row', { name: /^cover\.jpg/ }))
+    await user.click(screen.getByRole('menuitem', { name: 'Copy S3 URI' }))
+    const alert = (await screen.findByText(/Could not copy/)).closest('[role="alert"]')
+    expect(alert).toHaveTextContent('Could not copy: The clipboard is busy.')
+  })
+
   it('closes the menu with Escape and gives focus back to the table', async () => {
     const { user } = setup({ listObjects: async () => ok(listing) }, '2024/')
     fireEvent.contextMenu(await screen.findByRole('row', { name: /^cover\.jpg/ }))

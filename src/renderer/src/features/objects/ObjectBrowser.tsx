@@ -1,16 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { errorMessage } from '../../../../shared/errors'
 import { formatCount, pluralize } from '../../../../shared/format'
+import { parentPrefix } from '../../../../shared/object-key'
 import {
   ContextMenu,
   type ContextMenuCloseReason,
   type ContextMenuItem
 } from '../../lib/ContextMenu'
+import { CopyError } from '../../lib/CopyError'
 import { EmptyState } from '../../lib/EmptyState'
 import { ErrorState } from '../../lib/ErrorState'
 import { Icon } from '../../lib/Icon'
 import { Message } from '../../lib/Message'
-import { errorMessage } from '../../lib/api'
 import { uiLocale } from '../../lib/locale'
 import { queryKeys } from '../../lib/query-keys'
 import { useCopyText } from '../../lib/use-copy-text'
@@ -18,7 +20,6 @@ import { Breadcrumbs } from './Breadcrumbs'
 import {
   DEFAULT_SORT,
   filterRows,
-  parentPrefix,
   s3Uri,
   sortRows,
   type BrowserRow,
@@ -56,7 +57,7 @@ export function ObjectBrowser({
   const queryClient = useQueryClient()
   const location = `${profileId}\n${bucket}\n${prefix}`
   const { query, rows } = useObjects(profileId, bucket, prefix)
-  const { copy, copied } = useCopyText()
+  const { copy, copied, error: copyError } = useCopyText()
 
   const [sort, setSort] = useState<SortOrder>(DEFAULT_SORT)
   // Filter text and selection belong to one folder: moving elsewhere starts them afresh.
@@ -89,7 +90,12 @@ export function ObjectBrowser({
     if (prefix !== '') navigate(parentPrefix(prefix), prefix)
   }
 
-  const share = (row: ObjectRow) => onShare({ profileId, bucket, key: row.key, size: row.size })
+  // Stable, like `select`: the table's rows are memoized on them.
+  const share = useCallback(
+    (row: ObjectRow) => onShare({ profileId, bucket, key: row.key, size: row.size }),
+    [profileId, bucket, onShare]
+  )
+  const select = useCallback((id: string) => setSelection({ location, id }), [location])
 
   const open = (row: BrowserRow) => {
     if (row.kind === 'folder') {
@@ -112,7 +118,9 @@ export function ObjectBrowser({
   const refresh = () => {
     // Back to the first page: refetching every loaded page of a huge folder would take long.
     void queryClient.resetQueries({ queryKey: queryKeys.objects(profileId, bucket, prefix) })
-    void queryClient.invalidateQueries({ queryKey: ['s3', profileId, 'head', bucket] })
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.bucketObjectDetails(profileId, bucket)
+    })
   }
 
   useEffect(() => {
@@ -207,7 +215,7 @@ export function ObjectBrowser({
                   event.preventDefault()
                   const first = visibleRows[0]
                   if (first && !visibleRows.some((row) => row.id === selectedId)) {
-                    setSelection({ location, id: first.id })
+                    select(first.id)
                   }
                   gridRef.current?.focus()
                 }
@@ -268,7 +276,7 @@ export function ObjectBrowser({
               sort={sort}
               onSortChange={setSort}
               selectedId={selectedId}
-              onSelect={(id) => setSelection({ location, id })}
+              onSelect={select}
               onOpen={open}
               onUp={goUp}
               onShare={share}
@@ -294,6 +302,7 @@ export function ObjectBrowser({
                 <Message text={errorMessage(query.error)} />
               </span>
             )}
+            <CopyError error={copyError} className="status-error" />
             {hasNextPage && (
               <button
                 type="button"

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react'
 import { formatBytes, formatExactBytes, formatFullDateTime } from '../../../../shared/format'
+import { keyName } from '../../../../shared/object-key'
 import { ErrorState } from '../../lib/ErrorState'
 import { Icon } from '../../lib/Icon'
 import { uiLocale } from '../../lib/locale'
@@ -58,11 +59,7 @@ export function ObjectDetailsPanel(props: ObjectDetailsPanelProps) {
           className="details-icon"
         />
         <h2 id={titleId} className="details-title">
-          {row === null
-            ? props.prefix
-              ? (props.prefix.split('/').at(-2) ?? props.prefix)
-              : props.bucket
-            : row.name}
+          {row === null ? (props.prefix ? keyName(props.prefix) : props.bucket) : row.name}
         </h2>
         <button
           type="button"
@@ -74,9 +71,18 @@ export function ObjectDetailsPanel(props: ObjectDetailsPanelProps) {
           <Icon name="close" />
         </button>
       </div>
-      {row === null && <FolderSummary {...props} />}
-      {row?.kind === 'folder' && <FolderDetails {...props} row={row} primaryRef={primaryRef} />}
-      {row?.kind === 'object' && <ObjectDetails {...props} row={row} primaryRef={primaryRef} />}
+      {row === null ? (
+        <FolderSummary {...props} />
+      ) : (
+        <div className="details-body">
+          <RowActions {...props} row={row} primaryRef={primaryRef} />
+          {row.kind === 'folder' ? (
+            <FolderDetails bucket={props.bucket} row={row} />
+          ) : (
+            <ObjectDetails profileId={props.profileId} bucket={props.bucket} row={row} />
+          )}
+        </div>
+      )}
     </aside>
   )
 }
@@ -95,48 +101,62 @@ function FolderSummary({ bucket, prefix, itemsSummary }: ObjectDetailsPanelProps
   )
 }
 
-interface RowDetailsProps<R> extends Omit<ObjectDetailsPanelProps, 'row'> {
-  row: R
-  primaryRef: RefObject<HTMLButtonElement | null>
-}
-
-function FolderDetails({
+/** The selected item's main action (open a folder, share an object) and copying its S3 URI. */
+function RowActions({
   bucket,
   row,
   onOpenFolder,
+  onShare,
   onCopy,
   copied,
   primaryRef
-}: RowDetailsProps<FolderRow>) {
-  const uri = s3Uri(bucket, row.prefix)
+}: ObjectDetailsPanelProps & {
+  row: BrowserRow
+  primaryRef: RefObject<HTMLButtonElement | null>
+}) {
+  const uri = s3Uri(bucket, row.kind === 'folder' ? row.prefix : row.key)
+  const done = copied === uri
   return (
-    <div className="details-body">
-      <div className="details-actions">
-        <button
-          ref={primaryRef}
-          type="button"
-          className="button button-primary"
-          onClick={() => onOpenFolder(row)}
-        >
-          <Icon name="folder" />
-          Open folder
-        </button>
-        <CopyButton text={uri} label="Copy S3 URI" onCopy={onCopy} copied={copied} />
-      </div>
-      <dl className="props">
-        <Prop label="Prefix" mono>
-          {row.prefix}
-        </Prop>
-        <Prop label="S3 URI" mono>
-          {uri}
-        </Prop>
-      </dl>
+    <div className="details-actions">
+      <button
+        ref={primaryRef}
+        type="button"
+        className="button button-primary"
+        onClick={() => (row.kind === 'folder' ? onOpenFolder(row) : onShare(row))}
+      >
+        <Icon name={row.kind === 'folder' ? 'folder' : 'share'} />
+        {row.kind === 'folder' ? 'Open folder' : 'Share link'}
+      </button>
+      <button type="button" className="button" onClick={() => onCopy(uri)}>
+        <Icon name={done ? 'check' : 'copy'} />
+        {done ? 'Copied' : 'Copy S3 URI'}
+      </button>
     </div>
   )
 }
 
-function ObjectDetails(props: RowDetailsProps<ObjectRow>) {
-  const { profileId, bucket, row, onShare, onCopy, copied, primaryRef } = props
+function FolderDetails({ bucket, row }: { bucket: string; row: FolderRow }) {
+  return (
+    <dl className="props">
+      <Prop label="Prefix" mono>
+        {row.prefix}
+      </Prop>
+      <Prop label="S3 URI" mono>
+        {s3Uri(bucket, row.prefix)}
+      </Prop>
+    </dl>
+  )
+}
+
+function ObjectDetails({
+  profileId,
+  bucket,
+  row
+}: {
+  profileId: string
+  bucket: string
+  row: ObjectRow
+}) {
   const locale = uiLocale()
   const key = useDebouncedValue(row.key, HEAD_DELAY_MS)
   const details = useObjectDetails(profileId, bucket, key)
@@ -146,24 +166,11 @@ function ObjectDetails(props: RowDetailsProps<ObjectRow>) {
   const storageClass = head?.storageClass ?? row.storageClass
   const etag = head?.etag ?? row.etag
   const metadata = head ? Object.entries(head.metadata) : []
-  const uri = s3Uri(bucket, row.key)
 
   const later = (value: ReactNode) => (headPending ? <Pending /> : value)
 
   return (
-    <div className="details-body">
-      <div className="details-actions">
-        <button
-          ref={primaryRef}
-          type="button"
-          className="button button-primary"
-          onClick={() => onShare(row)}
-        >
-          <Icon name="share" />
-          Share link
-        </button>
-        <CopyButton text={uri} label="Copy S3 URI" onCopy={onCopy} copied={copied} />
-      </div>
+    <>
       {storageClass && ARCHIVE_CLASSES.has(storageClass) && (
         <p className="callout callout-warning">
           <Icon name="warning" />
@@ -233,7 +240,7 @@ function ObjectDetails(props: RowDetailsProps<ObjectRow>) {
           </dl>
         )}
       </section>
-    </div>
+    </>
   )
 }
 
@@ -262,20 +269,5 @@ function Pending() {
     <span className="skeleton-line skeleton-inline" role="status">
       <span className="visually-hidden">Loading…</span>
     </span>
-  )
-}
-
-function CopyButton(props: {
-  text: string
-  label: string
-  onCopy: (text: string) => void
-  copied: string | null
-}) {
-  const done = props.copied === props.text
-  return (
-    <button type="button" className="button" onClick={() => props.onCopy(props.text)}>
-      <Icon name={done ? 'check' : 'copy'} />
-      {done ? 'Copied' : props.label}
-    </button>
   )
 }

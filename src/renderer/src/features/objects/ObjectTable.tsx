@@ -1,5 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import {
+  memo,
+  useCallback,
   useEffect,
   useId,
   useMemo,
@@ -72,7 +74,7 @@ export interface ObjectTableProps {
  * `aria-activedescendant`, so focus survives rows scrolling out of the DOM.
  */
 export function ObjectTable(props: ObjectTableProps) {
-  const { rows, selectedId, onSelect, onOpen, onUp, onContextMenu, onEndReached } = props
+  const { rows, selectedId, onSelect, onOpen, onUp, onContextMenu, onEndReached, onShare } = props
   const baseId = useId()
   const scrollRef = useRef<HTMLDivElement>(null)
   const locale = uiLocale()
@@ -87,6 +89,15 @@ export function ObjectTable(props: ObjectTableProps) {
     getItemKey: (index) => rows[index]?.id ?? index
   })
   const items = virtualizer.getVirtualItems()
+
+  // Stable while the parent's handlers are, so the memoized cells skip re-rendering on scroll.
+  const shareRow = useCallback(
+    (row: ObjectRow) => {
+      onSelect(row.id)
+      onShare(row)
+    },
+    [onSelect, onShare]
+  )
 
   const indexById = useMemo(() => new Map(rows.map((row, index) => [row.id, index])), [rows])
   const selectedIndex = selectedId === null ? -1 : (indexById.get(selectedId) ?? -1)
@@ -255,15 +266,7 @@ export function ObjectTable(props: ObjectTableProps) {
                     onContextMenu(row, event.clientX, event.clientY)
                   }}
                 >
-                  <RowCells
-                    row={row}
-                    selected={selected}
-                    locale={locale}
-                    onShare={(object) => {
-                      onSelect(object.id)
-                      props.onShare(object)
-                    }}
-                  />
+                  <RowCells row={row} selected={selected} locale={locale} onShare={shareRow} />
                 </div>
               )
             })}
@@ -281,7 +284,11 @@ interface RowCellsProps {
   onShare: (row: ObjectRow) => void
 }
 
-function RowCells({ row, selected, locale, onShare }: RowCellsProps) {
+/**
+ * One row's cells. Memoized: scrolling re-renders the table but only rows that come into view
+ * (or change selection) compute their sizes and dates.
+ */
+const RowCells = memo(function RowCells({ row, selected, locale, onShare }: RowCellsProps) {
   if (row.kind === 'folder') {
     return (
       <>
@@ -338,7 +345,7 @@ function RowCells({ row, selected, locale, onShare }: RowCellsProps) {
       </div>
     </>
   )
-}
+})
 
 function SkeletonRows() {
   return (

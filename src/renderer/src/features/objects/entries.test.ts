@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { crumbsOf, nextSort, parentPrefix, rowsOfPages, sortRows } from './entries'
+import { crumbsOf, nextSort, rowsOfPages, sortRows } from './entries'
 
 describe('folder paths', () => {
-  it('goes up one level at a time', () => {
-    expect(parentPrefix('a/b/c/')).toBe('a/b/')
-    expect(parentPrefix('a/')).toBe('')
-    expect(parentPrefix('')).toBe('')
-  })
-
   it('splits a prefix into breadcrumbs', () => {
     expect(crumbsOf('2024/march/')).toEqual([
       { name: '2024', prefix: '2024/' },

@@ -134,13 +134,6 @@ export function sortRows(rows: BrowserRow[], order: SortOrder): BrowserRow[] {
   return [...folders, ...objects]
 }
 
-/** The parent of a folder prefix: `a/b/` → `a/`, `a/` → ``. */
-export function parentPrefix(prefix: string): string {
-  const trimmed = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix
-  const slash = trimmed.lastIndexOf('/')
-  return slash < 0 ? '' : trimmed.slice(0, slash + 1)
-}
-
 export interface Crumb {
   name: string
   prefix: string

@@ -1,4 +1,5 @@
 import { skipToken, useQuery } from '@tanstack/react-query'
+import { MINUTE_MS } from '../../../../shared/time-units'
 import { call } from '../../lib/api'
 import { queryKeys } from '../../lib/query-keys'
 
@@ -7,6 +8,6 @@ export function useObjectDetails(profileId: string, bucket: string, key: string 
   return useQuery({
     queryKey: queryKeys.objectDetails(profileId, bucket, key ?? ''),
     queryFn: key === null ? skipToken : () => call('headObject', { profileId, bucket, key }),
-    staleTime: 60_000
+    staleTime: MINUTE_MS
   })
 }

@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
+import { MINUTE_MS } from '../../../../shared/time-units'
 import { call } from '../../lib/api'
 import { queryKeys } from '../../lib/query-keys'
 import { rowsOfPages } from './entries'
@@ -17,7 +18,7 @@ export function useObjects(profileId: string, bucket: string, prefix: string) {
       call('listObjects', { profileId, bucket, prefix, token: pageParam }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextToken,
-    staleTime: 5 * 60_000
+    staleTime: 5 * MINUTE_MS
   })
   const pages = query.data?.pages
   const rows = useMemo(() => rowsOfPages(pages ?? []), [pages])

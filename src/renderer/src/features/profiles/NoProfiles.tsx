@@ -1,4 +1,5 @@
 import type { ConfigFileStatus } from '../../../../shared/models'
+import { CopyError } from '../../lib/CopyError'
 import { Icon } from '../../lib/Icon'
 import { useCopyText } from '../../lib/use-copy-text'
 
@@ -10,7 +11,7 @@ aws_secret_access_key = YOUR_SECRET_KEY`
 
 /** What to do when there is no profile at all: the same setup the AWS CLI uses. */
 export function NoProfiles({ files }: { files: ConfigFileStatus[] }) {
-  const { copy, copied } = useCopyText()
+  const { copy, copied, error } = useCopyText()
   const configPath = files.find((file) => file.role === 'config')?.path ?? '~/.aws/config'
 
   return (
@@ -51,6 +52,7 @@ export function NoProfiles({ files }: { files: ConfigFileStatus[] }) {
             {copied === S3_COMPATIBLE_SNIPPET ? 'Copied' : 'Copy'}
           </button>
         </div>
+        <CopyError error={error} />
         {files.length > 0 && (
           <div className="onboarding-files">
             <p className="field-label">Files checked</p>

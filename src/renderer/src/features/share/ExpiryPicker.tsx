@@ -2,29 +2,84 @@ import { useId, type CSSProperties, type Ref } from 'react'
 import { describeLifetime, formatLifetime } from '../../../../shared/countdown'
 import {
   EXPIRY_PRESETS,
+  MAX_EXPIRY_SECONDS,
+  MIN_EXPIRY_SECONDS,
   SLIDER_MAX,
   secondsToSlider,
   secondsToTrackFraction,
   sliderToSeconds
 } from '../../../../shared/expiry-scale'
+import { formatClockTime } from '../../../../shared/format'
+import { DAY_SECONDS, HOUR_SECONDS, SECOND_MS } from '../../../../shared/time-units'
+import { LiveClockTime } from '../../lib/LiveText'
+import { uiLocale } from '../../lib/locale'
+import { useNowSelect } from '../../lib/use-now'
 import { DURATION_UNITS, type DurationUnit } from './exact-duration'
 import type { ExpiryChoice } from './use-expiry-choice'
 
 /** Landmarks under the track; the slider itself announces its value in words. */
 const SCALE_MARKS: readonly { seconds: number; label: string }[] = [
-  { seconds: 60, label: '1 min' },
-  { seconds: 3_600, label: '1 h' },
-  { seconds: 6 * 3_600, label: '6 h' },
-  { seconds: 86_400, label: '1 d' },
-  { seconds: 604_800, label: '7 d' }
+  { seconds: MIN_EXPIRY_SECONDS, label: '1 min' },
+  { seconds: HOUR_SECONDS, label: '1 h' },
+  { seconds: 6 * HOUR_SECONDS, label: '6 h' },
+  { seconds: DAY_SECONDS, label: '1 d' },
+  { seconds: MAX_EXPIRY_SECONDS, label: '7 d' }
 ]
 
+/** Steps the credentials' mark moves in along the track: a thousandth, under a pixel. */
+const CAP_RESOLUTION = 1_000
+
 export interface ExpiryCap {
-  /** Seconds from now until the credentials expire (may be 0 or less). */
-  seconds: number
-  /** The moment, as shown to the user: "14:32". */
-  at: string
+  /** When the credentials expire (epoch ms). */
+  expiresAt: number
   profileId: string
+}
+
+/**
+ * Where the credentials' expiry cuts the track (0 to 1), following the clock; null while they
+ * outlast the longest lifetime.
+ *
+ * Rounded, so the mark re-renders when it moves visibly (every few seconds at most), not on
+ * every tick.
+ */
+function useCapFraction(expiresAt: number): number | null {
+  return useNowSelect((now) => {
+    const seconds = (expiresAt - now) / SECOND_MS
+    if (seconds >= MAX_EXPIRY_SECONDS) return null
+    return Math.round(secondsToTrackFraction(seconds) * CAP_RESOLUTION) / CAP_RESOLUTION
+  })
+}
+
+/** The hatched part of the track past the credentials' expiry. */
+function CapMark({ cap }: { cap: ExpiryCap }) {
+  const fraction = useCapFraction(cap.expiresAt)
+  const locale = uiLocale()
+  const title = useNowSelect(
+    (now) => `Credentials expire at ${formatClockTime(cap.expiresAt, now, locale)}`
+  )
+  if (fraction === null) return null
+  return (
+    <div
+      className="expiry-cap"
+      data-testid="expiry-cap"
+      style={{ '--cap': fraction } as CSSProperties}
+      title={title}
+    />
+  )
+}
+
+function CapLegend({ cap }: { cap: ExpiryCap }) {
+  const fraction = useCapFraction(cap.expiresAt)
+  if (fraction === null) return null
+  return (
+    <p className="expiry-cap-legend">
+      <span className="cap-swatch" aria-hidden="true" />
+      <span>
+        Beyond <LiveClockTime at={cap.expiresAt} /> (hatched) the temporary credentials of profile{' '}
+        <code>{cap.profileId}</code> will have expired.
+      </span>
+    </p>
+  )
 }
 
 export interface ExpiryPickerProps {
@@ -32,14 +87,18 @@ export interface ExpiryPickerProps {
   onSeconds: (seconds: number) => void
   onAmount: (amount: string) => void
   onUnit: (unit: DurationUnit) => void
-  /** When the credentials end before 7 days from now; shades the part of the track past it. */
+  /** When the credentials expire; shades the part of the track past it, once within reach. */
   cap: ExpiryCap | null
   /** Id of the line saying when the link expires, read with the slider. */
   describedBy?: string
   sliderRef?: Ref<HTMLInputElement>
 }
 
-/** Slider, presets and an exact field for a link's lifetime, 1 minute to 7 days. */
+/**
+ * Slider, presets and an exact field for a link's lifetime, 1 minute to 7 days.
+ *
+ * It renders when the choice changes; the credentials' mark follows the clock on its own.
+ */
 export function ExpiryPicker({
   choice,
   onSeconds,
@@ -51,11 +110,7 @@ export function ExpiryPicker({
 }: ExpiryPickerProps) {
   const ids = useId()
   const position = secondsToSlider(choice.seconds)
-  const capFraction = cap && cap.seconds < 604_800 ? secondsToTrackFraction(cap.seconds) : null
-  const trackStyle = {
-    '--value': position / SLIDER_MAX,
-    '--cap': capFraction ?? 1
-  } as CSSProperties
+  const trackStyle = { '--value': position / SLIDER_MAX } as CSSProperties
 
   return (
     <div className="expiry-picker">
@@ -72,13 +127,7 @@ export function ExpiryPicker({
       <div className="expiry-slider" style={trackStyle}>
         <div className="expiry-track" aria-hidden="true">
           <div className="expiry-fill" />
-          {capFraction !== null && (
-            <div
-              className="expiry-cap"
-              data-testid="expiry-cap"
-              title={`Credentials expire at ${cap?.at}`}
-            />
-          )}
+          {cap && <CapMark cap={cap} />}
         </div>
         <input
           ref={sliderRef}
@@ -104,15 +153,7 @@ export function ExpiryPicker({
           </span>
         ))}
       </div>
-      {capFraction !== null && cap && (
-        <p className="expiry-cap-legend">
-          <span className="cap-swatch" aria-hidden="true" />
-          <span>
-            Beyond {cap.at} (hatched) the temporary credentials of profile{' '}
-            <code>{cap.profileId}</code> will have expired.
-          </span>
-        </p>
-      )}
+      {cap && <CapLegend cap={cap} />}
 
       <div className="expiry-controls">
         <div className="expiry-presets" role="group" aria-label="Presets">

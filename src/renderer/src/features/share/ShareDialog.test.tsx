@@ -1,14 +1,30 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { formatClockTime } from '../../../../shared/countdown'
-import { AppError } from '../../../../shared/errors'
-import type { CredentialsStatus } from '../../../../shared/models'
-import { advance, installFakeApi, makeLink, renderWithQueries, settle } from '../links/testing'
+import type { IpcResult } from '../../../../shared/errors'
+import { formatClockTime } from '../../../../shared/format'
+import type { CredentialsStatus, IssuedLink } from '../../../../shared/models'
+import { HOUR_MS as HOUR, MINUTE_MS as MINUTE } from '../../../../shared/time-units'
+import {
+  advance,
+  fail,
+  installFakeApi,
+  makeLink,
+  ok,
+  renderWithClient,
+  settle,
+  type FakeHandlers
+} from '../../lib/test-utils'
+import { ExpiryPicker } from './ExpiryPicker'
+import type * as ExpiryPickerModule from './ExpiryPicker'
 import { ShareDialog } from './ShareDialog'
 
+// The real picker, counted: the form must not re-render as the clock ticks.
+vi.mock('./ExpiryPicker', async (importOriginal) => {
+  const actual = await importOriginal<typeof ExpiryPickerModule>()
+  return { ...actual, ExpiryPicker: vi.fn(actual.ExpiryPicker) }
+})
+
 const NOW = Date.parse('2025-11-28T14:00:00.000Z')
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
 
 const target = {
   profileId: 'dev',
@@ -17,38 +33,42 @@ const target = {
   size: 2_400_000
 }
 
-function credentials(expiresAt: number | null): CredentialsStatus {
+function credentials(expiresAt: number | null, temporary = expiresAt !== null): CredentialsStatus {
   return {
     profileId: 'dev',
-    temporary: expiresAt !== null,
+    temporary,
     expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString()
   }
+}
+
+function newLink(args: { expiresInSeconds: number }): IssuedLink {
+  return makeLink({
+    ...args,
+    createdAtMs: Date.now(),
+    expiresAtMs: Date.now() + args.expiresInSeconds * 1000,
+    url: 'https://acme-data.s3.eu-west-1.amazonaws.com/reports/2025/q3%20summary.pdf?X-Amz-Signature=abc'
+  })
 }
 
 async function renderDialog(
   options: {
     credentialsExpireAt?: number | null
-    create?: (args: { expiresInSeconds: number }) => ReturnType<typeof makeLink>
+    /** Temporary credentials; by default, those that expire. */
+    temporary?: boolean
+    create?: FakeHandlers['createDownloadLink']
   } = {}
 ) {
   const onClose = vi.fn()
   const fake = installFakeApi({
-    getCredentialsStatus: () => credentials(options.credentialsExpireAt ?? null),
-    createDownloadLink:
-      options.create ??
-      ((args) =>
-        makeLink({
-          ...args,
-          createdAtMs: Date.now(),
-          expiresAtMs: Date.now() + args.expiresInSeconds * 1000,
-          url: 'https://acme-data.s3.eu-west-1.amazonaws.com/reports/2025/q3%20summary.pdf?X-Amz-Signature=abc'
-        })),
-    writeClipboardText: () => undefined,
-    listLinks: () => ({ links: [], recoveredFrom: null })
+    getCredentialsStatus: async () =>
+      ok(credentials(options.credentialsExpireAt ?? null, options.temporary)),
+    createDownloadLink: options.create ?? (async (args) => ok(newLink(args))),
+    writeClipboardText: async () => ok(undefined),
+    listLinks: async () => ok({ links: [], recoveredFrom: null })
   })
-  renderWithQueries(<ShareDialog target={target} onClose={onClose} />)
+  const view = renderWithClient(<ShareDialog target={target} onClose={onClose} />)
   await settle()
-  return { fake, onClose }
+  return { fake, onClose, ...view }
 }
 
 function slider() {
@@ -189,6 +209,47 @@ describe('ShareDialog', () => {
     expect(screen.queryByTestId('cap-warning')).not.toBeInTheDocument()
   })
 
+  it('warns that temporary credentials of unknown lifetime may end the link early', async () => {
+    await renderDialog({ credentialsExpireAt: null, temporary: true })
+    expect(screen.getByTestId('session-warning')).toHaveTextContent(
+      'This link may stop working before the time chosen here. Profile dev signs with temporary credentials (a session token), and a link stops working when the session behind that token ends. The app cannot see when that is.'
+    )
+    // Nothing to draw on the track: the end is unknown.
+    expect(screen.queryByTestId('expiry-cap')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('cap-warning')).not.toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '15 min' }))
+    expect(screen.getByTestId('session-warning')).toBeInTheDocument()
+    cleanup()
+
+    await renderDialog({ credentialsExpireAt: NOW + 12 * HOUR })
+    expect(screen.queryByTestId('session-warning')).not.toBeInTheDocument()
+    cleanup()
+
+    await renderDialog({ credentialsExpireAt: null })
+    expect(screen.queryByTestId('session-warning')).not.toBeInTheDocument()
+  })
+
+  it('keeps the form still while the countdowns tick', async () => {
+    await renderDialog({ credentialsExpireAt: NOW + 32 * MINUTE })
+    fireEvent.click(screen.getByRole('button', { name: '1 day' }))
+    expect(screen.getByText(/\(in 32 min 00 s\)/)).toBeInTheDocument()
+    const renders = vi.mocked(ExpiryPicker).mock.calls.length
+
+    await advance(10_000)
+    expect(screen.getByText(/\(in 31 min 50 s\)/)).toBeInTheDocument()
+    expect(vi.mocked(ExpiryPicker).mock.calls.length).toBe(renders)
+    expect(screen.getByTestId('expiry-cap')).toBeInTheDocument()
+  })
+
+  it('turns the warning into an error the moment the credentials expire', async () => {
+    await renderDialog({ credentialsExpireAt: NOW + 5 * MINUTE })
+    expect(screen.getByTestId('cap-warning')).toHaveTextContent('This link will stop working at')
+    await advance(5 * MINUTE)
+    expect(screen.getByTestId('cap-warning')).toHaveTextContent(
+      'The temporary credentials of profile dev expired at'
+    )
+  })
+
   it('creates the link, copies it through main and says so', async () => {
     const { fake } = await renderDialog()
     fireEvent.change(screen.getByRole('textbox', { name: /Label/ }), {
@@ -197,7 +258,7 @@ describe('ShareDialog', () => {
     fireEvent.click(createButton())
     await settle()
 
-    expect(fake.spy('createDownloadLink')).toHaveBeenCalledWith({
+    expect(fake.api.createDownloadLink).toHaveBeenCalledWith({
       profileId: 'dev',
       bucket: 'acme-data',
       key: 'reports/2025/q3 summary.pdf',
@@ -207,7 +268,7 @@ describe('ShareDialog', () => {
     })
     const url =
       'https://acme-data.s3.eu-west-1.amazonaws.com/reports/2025/q3%20summary.pdf?X-Amz-Signature=abc'
-    expect(fake.spy('writeClipboardText')).toHaveBeenCalledWith({ text: url })
+    expect(fake.api.writeClipboardText).toHaveBeenCalledWith({ text: url })
     expect(screen.getByRole('textbox', { name: 'Link URL' })).toHaveValue(url)
     expect(screen.getByRole('status')).toHaveTextContent(
       'Link created and copied to the clipboard.'
@@ -220,7 +281,7 @@ describe('ShareDialog', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }))
     await settle()
-    expect(fake.spy('writeClipboardText')).toHaveBeenCalledTimes(2)
+    expect(fake.api.writeClipboardText).toHaveBeenCalledTimes(2)
     expect(screen.getByRole('button', { name: 'Copied' })).toBeInTheDocument()
   })
 
@@ -231,23 +292,53 @@ describe('ShareDialog', () => {
     })
     fireEvent.click(createButton())
     await settle()
-    expect(fake.spy('createDownloadLink')).toHaveBeenCalledWith(
+    expect(fake.api.createDownloadLink).toHaveBeenCalledWith(
       expect.objectContaining({ downloadFilename: null, label: '' })
     )
   })
 
   it('shows the error from main and creates nothing else', async () => {
     const { fake } = await renderDialog({
-      create: () => {
-        throw new AppError('access-denied', 'Access denied. Check the policy of `dev`.')
-      }
+      create: async () => fail('access-denied', 'Access denied. Check the policy of `dev`.')
     })
     fireEvent.click(createButton())
     await settle()
     expect(screen.getByRole('alert')).toHaveTextContent(
       'Could not create the link: Access denied. Check the policy of dev.'
     )
-    expect(fake.spy('writeClipboardText')).not.toHaveBeenCalled()
+    expect(fake.api.writeClipboardText).not.toHaveBeenCalled()
+  })
+
+  it('leaves the clipboard alone when closed before the link arrives', async () => {
+    let answer: (result: IpcResult<IssuedLink>) => void = () => undefined
+    const { fake, onClose, unmount } = await renderDialog({
+      create: () =>
+        new Promise((resolve) => {
+          answer = resolve
+        })
+    })
+    fireEvent.click(createButton())
+    await settle()
+    expect(fake.api.createDownloadLink).toHaveBeenCalledTimes(1)
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(onClose).toHaveBeenCalledTimes(1)
+    unmount()
+
+    answer(ok(newLink({ expiresInSeconds: 3_600 })))
+    await settle()
+    expect(fake.api.writeClipboardText).not.toHaveBeenCalled()
+  })
+
+  it('says so when the link cannot be copied again', async () => {
+    const { fake } = await renderDialog()
+    fireEvent.click(createButton())
+    await settle()
+    fake.api.writeClipboardText.mockImplementation(async () =>
+      fail('internal', 'The clipboard is busy.')
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }))
+    await settle()
+    expect(screen.getByRole('alert')).toHaveTextContent('Could not copy: The clipboard is busy.')
   })
 
   it('closes from the Close button and from Escape', async () => {

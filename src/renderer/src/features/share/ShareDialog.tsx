@@ -1,38 +1,31 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { defaultDownloadFilename } from '../../../../shared/content-disposition'
+import { formatCountdown, formatLifetime, formatRemaining } from '../../../../shared/countdown'
+import { errorMessage } from '../../../../shared/errors'
 import {
+  formatBytes,
   formatClockTime,
-  formatCountdown,
-  formatLifetime,
-  formatMoment,
-  formatRemaining
-} from '../../../../shared/countdown'
-import { effectiveExpiry } from '../../../../shared/expiry'
-import { MAX_EXPIRY_SECONDS } from '../../../../shared/expiry-scale'
-import { formatBytes, formatExactBytes } from '../../../../shared/format'
-import { hasDotSegments, keyBaseName } from '../../../../shared/object-key'
-import { errorMessage } from '../../lib/api'
+  formatExactBytes,
+  formatMoment
+} from '../../../../shared/format'
+import { hasDotSegments, keyName } from '../../../../shared/object-key'
+import { SECOND_MS } from '../../../../shared/time-units'
+import { CopyError } from '../../lib/CopyError'
 import { Icon } from '../../lib/Icon'
+import { LiveClockTime, LiveText } from '../../lib/LiveText'
 import { uiLocale } from '../../lib/locale'
 import { Message } from '../../lib/Message'
 import { useCopyText } from '../../lib/use-copy-text'
-import { useNow, useNowSelect } from '../../lib/use-now'
-import { ExpiryPicker, type ExpiryCap } from './ExpiryPicker'
-import { useCredentialsStatus } from './use-credentials-status'
+import type { ShareTarget } from '../objects/share-target'
+import { ExpiryPicker } from './ExpiryPicker'
 import { useExpiryChoice } from './use-expiry-choice'
+import { useShareExpiry } from './use-share-expiry'
 import { useShareLink } from './use-share-link'
 import './share.css'
 
-interface ShareTarget {
-  profileId: string
-  bucket: string
-  key: string
-  size: number | null
-}
-
-/** "expires in 59 min 59 s", live; re-renders only when the text changes. */
-function LiveRemaining({ expiresAt }: { expiresAt: string }) {
-  return <>{useNowSelect((now) => formatRemaining(expiresAt, now))}</>
+export interface ShareDialogProps {
+  target: ShareTarget
+  onClose: () => void
 }
 
 /**
@@ -41,9 +34,11 @@ function LiveRemaining({ expiresAt }: { expiresAt: string }) {
  * A native modal `<dialog>`: the browser traps focus in it and Escape closes it (through the
  * `close` event, which calls `onClose`). Before anything is created, it says when the link will
  * really stop working: temporary credentials (SSO, assume-role) end a link early.
+ *
+ * Nothing here reads the clock: the dialog renders when its fields change or the expiry's
+ * circumstances do (`useShareExpiry`); the times in it follow the clock in small live children.
  */
-export function ShareDialog(props: { target: ShareTarget; onClose: () => void }) {
-  const { target, onClose } = props
+export function ShareDialog({ target, onClose }: ShareDialogProps) {
   const ids = useId()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const sliderRef = useRef<HTMLInputElement>(null)
@@ -53,10 +48,10 @@ export function ShareDialog(props: { target: ShareTarget; onClose: () => void })
   const [label, setLabel] = useState('')
   const [filename, setFilename] = useState(() => defaultDownloadFilename(target.key) ?? '')
   const [announcement, setAnnouncement] = useState('')
-  const credentials = useCredentialsStatus(target.profileId)
+  const expiry = useShareExpiry(target.profileId, choice.seconds)
+  const { credentials, credentialsExpireAt } = expiry
   const share = useShareLink()
   const copyText = useCopyText()
-  const now = useNow()
 
   useEffect(() => {
     const dialog = dialogRef.current
@@ -65,22 +60,6 @@ export function ShareDialog(props: { target: ShareTarget; onClose: () => void })
     if (!dialog.open) dialog.showModal()
     sliderRef.current?.focus()
   }, [])
-
-  const name = keyBaseName(target.key) || target.key
-  const credentialsExpireAt = credentials.data?.expiresAt
-    ? Date.parse(credentials.data.expiresAt)
-    : null
-  const credentialsExpired = credentialsExpireAt !== null && credentialsExpireAt <= now
-  const expiry = effectiveExpiry(now, choice.seconds, credentialsExpireAt)
-  const capped = expiry.cappedBy === 'credentials' && !credentialsExpired
-  const cap: ExpiryCap | null =
-    credentialsExpireAt !== null && credentialsExpireAt - now < MAX_EXPIRY_SECONDS * 1000
-      ? {
-          seconds: (credentialsExpireAt - now) / 1000,
-          at: formatClockTime(credentialsExpireAt, now, locale),
-          profileId: target.profileId
-        }
-      : null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -119,7 +98,7 @@ export function ShareDialog(props: { target: ShareTarget; onClose: () => void })
         <header className="share-header">
           <Icon name="share" className="share-header-icon" />
           <h2 id={`${ids}-title`} className="share-title">
-            Share <span className="mono">{name}</span>
+            Share <span className="mono">{keyName(target.key)}</span>
           </h2>
           <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
             <Icon name="close" />
@@ -155,14 +134,13 @@ export function ShareDialog(props: { target: ShareTarget; onClose: () => void })
           </div>
 
           {hasDotSegments(target.key) && (
-            <div className="share-note tone-warning">
-              <Icon name="warning" />
+            <Note tone="warning">
               <p>
                 This key has a <code>.</code> or <code>..</code> segment. Browsers and most tools
                 rewrite such paths, so the link only works with clients that send it unchanged, such
                 as <code>curl --path-as-is</code>.
               </p>
-            </div>
+            </Note>
           )}
 
           <ExpiryPicker
@@ -170,43 +148,50 @@ export function ShareDialog(props: { target: ShareTarget; onClose: () => void })
             onSeconds={setSeconds}
             onAmount={setAmount}
             onUnit={setUnit}
-            cap={cap}
+            cap={
+              credentialsExpireAt === null
+                ? null
+                : { expiresAt: credentialsExpireAt, profileId: target.profileId }
+            }
             describedBy={`${ids}-preview`}
             sliderRef={sliderRef}
           />
 
-          <p id={`${ids}-preview`} className={`share-preview${capped ? ' is-capped' : ''}`}>
-            <Icon name={capped ? 'warning' : 'check'} className="preview-icon" />
+          <p id={`${ids}-preview`} className={`share-preview${expiry.capped ? ' is-capped' : ''}`}>
+            <Icon name={expiry.capped ? 'warning' : 'check'} className="preview-icon" />
             <span>
               Expires{' '}
               <strong className="preview-time">
-                {formatMoment(
-                  credentialsExpired ? expiry.requestedExpiresAt : expiry.expiresAt,
-                  locale
-                )}
+                <LiveText text={(now) => formatMoment(expiry.endsAt(now), locale)} />
               </strong>{' '}
               <span className="preview-in">
                 (in{' '}
-                {capped ? formatCountdown(expiry.expiresAt - now) : formatLifetime(choice.seconds)})
+                {expiry.capped && credentialsExpireAt !== null ? (
+                  <LiveText text={(now) => formatCountdown(credentialsExpireAt - now)} />
+                ) : (
+                  formatLifetime(choice.seconds)
+                )}
+                )
               </span>
-              {capped && (
+              {expiry.capped && (
                 <span className="preview-requested">
                   {' '}
-                  instead of {formatClockTime(expiry.requestedExpiresAt, now, locale)}
+                  instead of{' '}
+                  <LiveText
+                    text={(now) => formatClockTime(now + choice.seconds * SECOND_MS, now, locale)}
+                  />
                 </span>
               )}
             </span>
           </p>
 
           <div aria-live="polite">
-            {capped && credentialsExpireAt !== null && (
-              <div className="share-note tone-warning" data-testid="cap-warning">
-                <Icon name="warning" />
+            {expiry.capped && credentialsExpireAt !== null && (
+              <Note tone="warning" testId="cap-warning">
                 <div>
                   <p>
                     <strong>
-                      This link will stop working at{' '}
-                      {formatClockTime(credentialsExpireAt, now, locale)}
+                      This link will stop working at <LiveClockTime at={credentialsExpireAt} />
                     </strong>
                     , when the temporary credentials of profile <code>{target.profileId}</code>{' '}
                     expire (SSO / assume-role sessions end early).
@@ -216,16 +201,31 @@ export function ShareDialog(props: { target: ShareTarget; onClose: () => void })
                     link, sign with a profile that has long-term access keys.
                   </p>
                 </div>
-              </div>
+              </Note>
             )}
-            {credentialsExpired && credentialsExpireAt !== null && (
-              <div className="share-note tone-error" data-testid="cap-warning">
-                <Icon name="error" />
+            {expiry.sessionEndUnknown && (
+              <Note tone="warning" testId="session-warning">
+                <div>
+                  <p>
+                    <strong>This link may stop working before the time chosen here.</strong> Profile{' '}
+                    <code>{target.profileId}</code> signs with temporary credentials (a session
+                    token), and a link stops working when the session behind that token ends. The
+                    app cannot see when that is.
+                  </p>
+                  <p className="note-hint">
+                    For a link that surely lasts, sign with a profile that has long-term access
+                    keys.
+                  </p>
+                </div>
+              </Note>
+            )}
+            {expiry.expired && credentialsExpireAt !== null && (
+              <Note tone="error" testId="cap-warning">
                 <div>
                   <p>
                     <strong>
                       The temporary credentials of profile <code>{target.profileId}</code> expired
-                      at {formatClockTime(credentialsExpireAt, now, locale)}
+                      at <LiveClockTime at={credentialsExpireAt} />
                     </strong>
                     ; a link signed with them would not work.
                   </p>
@@ -242,7 +242,7 @@ export function ShareDialog(props: { target: ShareTarget; onClose: () => void })
                 >
                   Check again
                 </button>
-              </div>
+              </Note>
             )}
           </div>
           {credentials.isPending && (
@@ -289,12 +289,11 @@ export function ShareDialog(props: { target: ShareTarget; onClose: () => void })
           </div>
 
           {share.isError && (
-            <div className="share-note tone-error" role="alert">
-              <Icon name="error" />
+            <Note tone="error" role="alert">
               <p>
                 Could not create the link: <Message text={errorMessage(share.error)} />
               </p>
-            </div>
+            </Note>
           )}
 
           {result && (
@@ -308,7 +307,8 @@ export function ShareDialog(props: { target: ShareTarget; onClose: () => void })
                   </span>
                 ) : (
                   <span>
-                    Link copied — <LiveRemaining expiresAt={result.link.expiresAt} />
+                    Link copied —{' '}
+                    <LiveText text={(now) => formatRemaining(result.link.expiresAt, now)} />
                   </span>
                 )}
                 {result.link.cappedBy === 'credentials' && (
@@ -329,11 +329,7 @@ export function ShareDialog(props: { target: ShareTarget; onClose: () => void })
                   {copyText.copied === url ? 'Copied' : 'Copy'}
                 </button>
               </div>
-              {copyText.error && (
-                <p className="field-error" role="alert">
-                  Could not copy: <Message text={errorMessage(copyText.error)} />
-                </p>
-              )}
+              <CopyError error={copyText.error} />
             </section>
           )}
           <div className="visually-hidden" role="status">
@@ -356,5 +352,25 @@ export function ShareDialog(props: { target: ShareTarget; onClose: () => void })
         </footer>
       </form>
     </dialog>
+  )
+}
+
+/** A remark in the dialog: a warning, or an error that blocks sharing. */
+function Note({
+  tone,
+  testId,
+  role,
+  children
+}: {
+  tone: 'warning' | 'error'
+  testId?: string
+  role?: 'alert'
+  children: ReactNode
+}) {
+  return (
+    <div className={`share-note tone-${tone}`} data-testid={testId} role={role}>
+      <Icon name={tone} />
+      {children}
+    </div>
   )
 }

@@ -1,11 +1,12 @@
 import { MAX_EXPIRY_SECONDS, MIN_EXPIRY_SECONDS } from '../../../../shared/expiry-scale'
+import { DAY_SECONDS, HOUR_SECONDS, MINUTE_SECONDS } from '../../../../shared/time-units'
 
 export type DurationUnit = 'minutes' | 'hours' | 'days'
 
 export const UNIT_SECONDS: Record<DurationUnit, number> = {
-  minutes: 60,
-  hours: 3_600,
-  days: 86_400
+  minutes: MINUTE_SECONDS,
+  hours: HOUR_SECONDS,
+  days: DAY_SECONDS
 }
 
 export const DURATION_UNITS: readonly DurationUnit[] = ['minutes', 'hours', 'days']
@@ -16,7 +17,7 @@ export function toExactDuration(seconds: number): { amount: string; unit: Durati
     if (seconds % UNIT_SECONDS[unit] === 0)
       return { amount: String(seconds / UNIT_SECONDS[unit]), unit }
   }
-  const minutes = Math.round((seconds / 60) * 100) / 100
+  const minutes = Math.round((seconds / MINUTE_SECONDS) * 100) / 100
   return { amount: String(minutes), unit: 'minutes' }
 }
 

@@ -1,21 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
+import { errorMessage } from '../../../../shared/errors'
+import type { InvokeArgs } from '../../../../shared/ipc-contract'
 import type { IssuedLink, LinksSnapshot } from '../../../../shared/models'
-import { call, errorMessage } from '../../lib/api'
-import { linksQueryKey } from '../links/use-links'
-import { credentialsStatusKey } from './use-credentials-status'
+import { call } from '../../lib/api'
+import { queryKeys } from '../../lib/query-keys'
+import { useCopyText } from '../../lib/use-copy-text'
 
-export interface ShareRequest {
-  profileId: string
-  bucket: string
-  key: string
-  expiresInSeconds: number
-  label: string
-  downloadFilename: string | null
-}
+export type ShareRequest = InvokeArgs<'links:create-download'>
 
 export interface SharedLink {
   link: IssuedLink
-  /** Why the URL could not be put on the clipboard; null when it was. */
+  /** Why the URL could not be put on the clipboard; null when it was, or when nobody waited. */
   copyError: string | null
 }
 
@@ -23,29 +19,40 @@ export interface SharedLink {
  * Creates a download link and puts it on the clipboard in one go.
  *
  * A failed copy does not fail the whole: the link exists, so it is returned with the reason and
- * the dialog offers the URL to copy by hand. The links list gets the new link at once (main's
- * `onLinksChanged` brings it too), and the profile's credentials status is checked again, since
- * signing may have renewed them.
+ * the dialog offers the URL to copy by hand. When the dialog has closed before the link arrives,
+ * the clipboard is left alone: the user may have copied something else since. The links list
+ * gets the new link at once either way (main's `onLinksChanged` brings it too), and the
+ * profile's credentials status is checked again, since signing may have renewed them.
  */
 export function useShareLink() {
   const queryClient = useQueryClient()
+  const { copyAsync } = useCopyText()
+  const mounted = useRef(false)
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
+
   return useMutation({
     mutationFn: async (request: ShareRequest): Promise<SharedLink> => {
       const link = await call('createDownloadLink', request)
+      if (!mounted.current) return { link, copyError: null }
       try {
-        await call('writeClipboardText', { text: link.url })
+        await copyAsync(link.url)
         return { link, copyError: null }
       } catch (cause) {
         return { link, copyError: errorMessage(cause) }
       }
     },
     onSuccess: ({ link }) => {
-      queryClient.setQueryData<LinksSnapshot>(linksQueryKey, (current) =>
+      queryClient.setQueryData<LinksSnapshot>(queryKeys.links, (current) =>
         current && !current.links.some((known) => known.id === link.id)
           ? { ...current, links: [...current.links, link] }
           : current
       )
-      void queryClient.invalidateQueries({ queryKey: credentialsStatusKey(link.profileId) })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.credentials(link.profileId) })
     }
   })
 }
