@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3'
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3'
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { freePorts } from '../../../test-support/free-ports'
 import {
   profileDirectory,
   swiftProfile,
@@ -37,7 +37,7 @@ let closedPort: number
 const us: S3Target = { profileId: 'swift', region: 'us-east-1' }
 
 beforeAll(async () => {
-  closedPort = await findClosedPort()
+  closedPort = (await freePorts(1))[0]!
   const profiles = [
     profile('swift', {}),
     profile('swift-eu', { endpointUrl: euEndpoint, region: 'eu-west-2' }),
@@ -88,15 +88,6 @@ afterAll(() => {
 
 function put(key: string, body: string, extra: Partial<PutObjectCommand['input']> = {}) {
   return seed.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...extra }))
-}
-
-async function findClosedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  await new Promise((resolve) => server.close(resolve))
-  return address.port
 }
 
 function list(prefix: string, target: S3Target = us): Promise<ObjectPage> {

@@ -1,8 +1,10 @@
 import { createServer, type Socket } from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { freePorts } from '../../../test-support/free-ports'
+import { profileDirectory } from '../../../test-support/swift-profiles'
 import { AppError } from '../../shared/errors'
 import type { ProfileSummary } from '../../shared/models'
-import type { CredentialSource, ProfileDirectory } from '../services/ports'
+import type { CredentialSource } from '../services/ports'
 import { createS3Gateway, regionFromLocationConstraint, usesPathStyle } from './s3-gateway'
 
 function profile(overrides: Partial<ProfileSummary> = {}): ProfileSummary {
@@ -16,16 +18,6 @@ function profile(overrides: Partial<ProfileSummary> = {}): ProfileSummary {
     addressingStyle: 'auto',
     detail: null,
     ...overrides
-  }
-}
-
-function directory(...entries: ProfileSummary[]): ProfileDirectory {
-  return {
-    getProfile(profileId) {
-      const found = entries.find((entry) => entry.id === profileId)
-      if (found === undefined) throw new AppError('profile-not-found', `No profile ${profileId}`)
-      return found
-    }
   }
 }
 
@@ -43,15 +35,6 @@ function countingCredentials(): CredentialSource & { calls: string[] } {
     },
     invalidate() {}
   }
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  await new Promise((resolve) => server.close(resolve))
-  return address.port
 }
 
 describe('addressing style', () => {
@@ -79,10 +62,10 @@ describe('regionFromLocationConstraint', () => {
 
 describe('clients', () => {
   it('reuses one client per profile and region, and builds a new one after invalidate', async () => {
-    const port = await closedPort()
+    const port = (await freePorts(1))[0]!
     const credentials = countingCredentials()
     const gateway = createS3Gateway({
-      profiles: directory(profile({ endpointUrl: `http://127.0.0.1:${port}` })),
+      profiles: profileDirectory([profile({ endpointUrl: `http://127.0.0.1:${port}` })]),
       credentials
     })
 
@@ -102,7 +85,7 @@ describe('clients', () => {
     const address = silent.address()
     if (address === null || typeof address === 'string') throw new Error('no port')
     const gateway = createS3Gateway({
-      profiles: directory(profile({ endpointUrl: `http://127.0.0.1:${address.port}` })),
+      profiles: profileDirectory([profile({ endpointUrl: `http://127.0.0.1:${address.port}` })]),
       credentials: countingCredentials(),
       network: { requestTimeoutMs: 200, maxAttempts: 2 }
     })
@@ -132,7 +115,7 @@ describe('clients', () => {
       'The SSO session for profile `dev` has expired. Run `aws sso login --profile dev`.'
     )
     const gateway = createS3Gateway({
-      profiles: directory(profile()),
+      profiles: profileDirectory([profile()]),
       credentials: {
         getCredentials: () => Promise.reject(refusal),
         invalidate() {}
@@ -149,7 +132,10 @@ describe('clients', () => {
   })
 
   it('says so when the profile does not exist', async () => {
-    const gateway = createS3Gateway({ profiles: directory(), credentials: countingCredentials() })
+    const gateway = createS3Gateway({
+      profiles: profileDirectory([]),
+      credentials: countingCredentials()
+    })
 
     await expect(gateway.listBuckets('ghost')).rejects.toMatchObject({ code: 'profile-not-found' })
   })
@@ -158,7 +144,7 @@ describe('clients', () => {
 describe('presignGet', () => {
   it('signs a path-style GET for a custom endpoint, with the download name and no checksum mode', async () => {
     const gateway = createS3Gateway({
-      profiles: directory(profile({ endpointUrl: 'http://127.0.0.1:8080' })),
+      profiles: profileDirectory([profile({ endpointUrl: 'http://127.0.0.1:8080' })]),
       credentials: countingCredentials()
     })
 
@@ -186,7 +172,7 @@ describe('presignGet', () => {
 
   it('uses the virtual-host AWS endpoint of the region when there is no custom endpoint', async () => {
     const gateway = createS3Gateway({
-      profiles: directory(profile()),
+      profiles: profileDirectory([profile()]),
       credentials: countingCredentials()
     })
 
@@ -207,7 +193,7 @@ describe('presignGet', () => {
     process.env['AWS_ENDPOINT_URL'] = 'http://127.0.0.1:9'
     try {
       const gateway = createS3Gateway({
-        profiles: directory(profile()),
+        profiles: profileDirectory([profile()]),
         credentials: countingCredentials()
       })
       const url = new URL(
@@ -225,7 +211,7 @@ describe('presignGet', () => {
 
   it('refuses lifetimes SigV4 cannot express', async () => {
     const gateway = createS3Gateway({
-      profiles: directory(profile()),
+      profiles: profileDirectory([profile()]),
       credentials: countingCredentials()
     })
     const target = { profileId: 'dev', region: 'eu-west-2' }
