@@ -1,25 +1,16 @@
 import { appendFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, findLeakedSecrets, type AppFixture } from './support/app-fixture'
-import type { RendererHost } from './support/renderer-host'
+import { describe, expect, it } from 'vitest'
+import { useApp, findLeakedSecrets } from './support/app-fixture'
 import { DEMO_OBJECTS } from './support/seed'
 
 const SCREENSHOTS = new URL('../docs/', import.meta.url).pathname
 
 describe('browsing a bucket in the app', () => {
-  let fixture: AppFixture
-  let host: RendererHost
-  let close: () => Promise<void>
-
-  beforeAll(async () => {
-    ;({ fixture, host, close } = await openApp(DEMO_OBJECTS))
-  })
-
-  afterAll(() => close?.())
+  const app = useApp(DEMO_OBJECTS)
 
   it('picks the AWS_PROFILE profile, opens a bucket, walks into a folder and back, and shows the objects', async () => {
-    const { page } = host
+    const { page } = app.host
     const picker = page.getByLabel('Profile')
     await expect.poll(() => picker.inputValue()).toBe('swift-local')
     const options = await picker.locator('option').allInnerTexts()
@@ -84,12 +75,12 @@ describe('browsing a bucket in the app', () => {
   })
 
   it('shows a profile added to the config file while the app runs', async () => {
-    const picker = host.page.getByLabel('Profile')
+    const picker = app.host.page.getByLabel('Profile')
     expect(await picker.locator('option').allInnerTexts()).not.toContainEqual(
       expect.stringContaining('added-later')
     )
     await appendFile(
-      join(fixture.home, 'config'),
+      join(app.fixture.home, 'config'),
       '\n[profile added-later]\nregion = ap-southeast-2\ncredential_process = /usr/bin/false\n'
     )
     await expect
@@ -98,7 +89,7 @@ describe('browsing a bucket in the app', () => {
   })
 
   it('never sends a secret to the renderer', () => {
-    expect(host.traffic.length).toBeGreaterThan(5)
-    expect(findLeakedSecrets(fixture, host.traffic)).toEqual([])
+    expect(app.host.traffic.length).toBeGreaterThan(5)
+    expect(findLeakedSecrets(app.fixture, app.host.traffic)).toEqual([])
   })
 })

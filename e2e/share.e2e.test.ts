@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { IssuedLink } from '../src/shared/models'
-import {
-  findLeakedSecrets,
-  SHORT_SESSION_MINUTES,
-  openApp,
-  type AppFixture
-} from './support/app-fixture'
-import type { RendererHost } from './support/renderer-host'
+import { findLeakedSecrets, SHORT_SESSION_MINUTES, useApp } from './support/app-fixture'
 import { DEMO_OBJECTS } from './support/seed'
 
 const SCREENSHOTS = new URL('../docs/', import.meta.url).pathname
 const SHARED_KEY = 'Résumé – Zoë (final) #2.pdf'
 
 describe('sharing an object and tracking the link', () => {
-  let fixture: AppFixture
-  let host: RendererHost
-  let close: () => Promise<void>
-
-  beforeAll(async () => {
-    ;({ fixture, host, close } = await openApp(DEMO_OBJECTS))
-  })
-
-  afterAll(() => close?.())
+  const app = useApp(DEMO_OBJECTS)
 
   it('shares an object with the slider, copies the link, and the link downloads the object', async () => {
-    const { page } = host
+    const { page } = app.host
     await page.getByRole('button', { name: /acme-reports/ }).click()
     const grid = page.getByRole('grid')
     const row = grid.getByRole('row', { name: new RegExp(escapeRegExp(SHARED_KEY)) })
@@ -42,8 +28,8 @@ describe('sharing an object and tracking the link', () => {
     await dialog.getByLabel(/Label/).fill('for Zoë, contract review')
 
     await dialog.getByRole('button', { name: 'Create link & copy' }).click()
-    await expect.poll(() => fixture.clipboard.length).toBe(1)
-    const url = fixture.clipboard[0]!
+    await expect.poll(() => app.fixture.clipboard.length).toBe(1)
+    const url = app.fixture.clipboard[0]!
     await expect.poll(() => dialog.getByLabel('Link URL').inputValue()).toBe(url)
     await expect.poll(() => dialog.innerText()).toMatch(/copied/i)
     await page.screenshot({ path: `${SCREENSHOTS}screenshot-share-dialog.png` })
@@ -71,7 +57,7 @@ describe('sharing an object and tracking the link', () => {
   })
 
   it('warns before sharing with credentials that expire sooner, and records the real expiry', async () => {
-    const { page } = host
+    const { page } = app.host
     await page.getByRole('tab', { name: 'Browse' }).click()
     await page.getByLabel('Profile').selectOption('swift-session')
     await page.getByRole('button', { name: /acme-reports/ }).click()
@@ -86,7 +72,7 @@ describe('sharing an object and tracking the link', () => {
     await page.screenshot({ path: `${SCREENSHOTS}screenshot-share-capped.png` })
 
     await dialog.getByRole('button', { name: 'Create link & copy' }).click()
-    await expect.poll(() => fixture.clipboard.length).toBe(2)
+    await expect.poll(() => app.fixture.clipboard.length).toBe(2)
     const [link] = (await listLinks()).links
     expect(link!.cappedBy).toBe('credentials')
     expect(link!.requestedExpiresInSeconds).toBe(86_400)
@@ -98,7 +84,7 @@ describe('sharing an object and tracking the link', () => {
   })
 
   it('lists the links with a live countdown, and a short-lived link turns expired and stops working', async () => {
-    const { page } = host
+    const { page } = app.host
     // The UI's minimum is a minute, so a seconds-long link is made through the api.
     const created = await createThroughApi({
       key: 'README.md',
@@ -134,12 +120,12 @@ describe('sharing an object and tracking the link', () => {
   })
 
   it('opens a link in the default browser and forgets a link', async () => {
-    const { page } = host
+    const { page } = app.host
     const rows = page.getByRole('tabpanel').getByRole('table').getByRole('row')
     const row = rows.filter({ hasText: 'contract review' })
     await row.getByRole('button', { name: /in browser/ }).click()
     const link = (await listLinks()).links.find((candidate) => candidate.label.includes('contract'))
-    await expect.poll(() => fixture.opened).toEqual([link!.url])
+    await expect.poll(() => app.fixture.opened).toEqual([link!.url])
 
     await row.getByRole('button', { name: /^Forget/ }).click()
     await expect.poll(() => rows.filter({ hasText: 'contract review' }).count()).toBe(0)
@@ -147,7 +133,7 @@ describe('sharing an object and tracking the link', () => {
   })
 
   it('never sends a secret to the renderer', () => {
-    expect(findLeakedSecrets(fixture, host.traffic)).toEqual([])
+    expect(findLeakedSecrets(app.fixture, app.host.traffic)).toEqual([])
   })
 
   async function createThroughApi(request: {
@@ -155,7 +141,7 @@ describe('sharing an object and tracking the link', () => {
     expiresInSeconds: number
     label: string
   }): Promise<IssuedLink> {
-    const result = await host.page.evaluate(
+    const result = await app.host.page.evaluate(
       (args) =>
         (globalThis as unknown as { api: Record<string, (args: unknown) => Promise<unknown>> }).api[
           'createDownloadLink'
@@ -169,7 +155,7 @@ describe('sharing an object and tracking the link', () => {
   }
 
   async function listLinks() {
-    const result = await fixture.services.router.dispatch('links:list', undefined)
+    const result = await app.fixture.services.router.dispatch('links:list', undefined)
     if (!result.ok) throw new Error(result.error.message)
     return result.value as { links: IssuedLink[] }
   }

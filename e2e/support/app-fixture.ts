@@ -2,6 +2,7 @@ import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/c
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { createConfLinkRepository } from '../../src/main/adapters/link-store'
 import { createAppServices, type AppServices } from '../../src/main/app-services'
 import { launchRenderer, type RendererHost } from './renderer-host'
@@ -183,24 +184,25 @@ export function findLeakedSecrets(fixture: AppFixture, traffic: string[]): strin
   return leaks
 }
 
-/** The fixture with the built renderer running against it in Chromium. */
-export async function openApp(
-  seed: SeedObject[]
-): Promise<{ fixture: AppFixture; host: RendererHost; close(): Promise<void> }> {
-  const fixture = await startAppFixture(seed)
-  const host = await launchRenderer({
-    dispatch: (channel, args) => fixture.services.router.dispatch(channel, args),
-    subscribe: (emit) => fixture.services.subscribe(emit)
+/**
+ * The fixture with the built renderer running against it in Chromium, for one describe block:
+ * started before its first test and stopped after its last.
+ */
+export function useApp(seed: SeedObject[]): { fixture: AppFixture; host: RendererHost } {
+  const app = {} as { fixture: AppFixture; host: RendererHost }
+  beforeAll(async () => {
+    app.fixture = await startAppFixture(seed)
+    app.host = await launchRenderer({
+      dispatch: (channel, args) => app.fixture.services.router.dispatch(channel, args),
+      subscribe: (emit) => app.fixture.services.subscribe(emit)
+    })
   })
-  return {
-    fixture,
-    host,
-    async close() {
-      try {
-        await host.close()
-      } finally {
-        await fixture.stop()
-      }
+  afterAll(async () => {
+    try {
+      await app.host?.close()
+    } finally {
+      await app.fixture?.stop()
     }
-  }
+  })
+  return app
 }
