@@ -1,3 +1,4 @@
+import { chmod } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
@@ -20,9 +21,28 @@ function devServerCsp(): Plugin {
   }
 }
 
+/** Makes `out/main/cli.js` (package.json's `bin`) executable; its source starts with a shebang. */
+function executableCli(): Plugin {
+  return {
+    name: 's3sm:executable-cli',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      if (!('cli.js' in bundle) || options.dir === undefined) return
+      await chmod(resolve(options.dir, 'cli.js'), 0o755)
+    }
+  }
+}
+
 export default defineConfig(({ mode }) => ({
   main: {
-    build: { outDir: 'out/main' }
+    build: {
+      outDir: 'out/main',
+      // The app's main process, and the `s3-share` command line over the same services.
+      rolldownOptions: {
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/cli/index.ts') }
+      }
+    },
+    plugins: [executableCli()]
   },
   preload: {
     build: {

@@ -8,7 +8,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/shared/**/*.test.ts', 'src/main/**/*.test.ts', 'src/preload/**/*.test.ts'],
+          include: [
+            'src/shared/**/*.test.ts',
+            'src/main/**/*.test.ts',
+            'src/cli/**/*.test.ts',
+            'src/preload/**/*.test.ts',
+            'scripts/**/*.test.ts'
+          ],
           exclude: ['**/*.integration.test.ts']
         }
       },
@@ -16,8 +22,18 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['src/main/**/*.integration.test.ts'],
+          include: ['src/main/**/*.integration.test.ts', 'src/cli/**/*.integration.test.ts'],
           globalSetup: ['test-support/swift-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000
+        }
+      },
+      {
+        test: {
+          // The built bundles (out/), which `npm test` builds first: see test-support/bundle.
+          name: 'bundle',
+          environment: 'node',
+          include: ['test-support/bundle/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000
         }

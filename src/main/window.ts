@@ -1,29 +1,36 @@
-import { BrowserWindow, screen } from 'electron'
+import { BrowserWindow, protocol, screen } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import {
+  APP_PAGE_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler
+} from './window/app-protocol'
 import { denyAllPermissions, hardenWebContents } from './window/hardening'
 import { boundsToRestore, MIN_WINDOW_SIZE, type SavedWindowState } from './window/bounds'
 
+/** The built renderer, next to the built main process (`out/renderer`, inside app.asar when packaged). */
+const RENDERER_DIR = join(import.meta.dirname, '../renderer')
+
+/** Declares the `app://` scheme standard and secure; Electron accepts this only before `ready`. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }
+  ])
+}
+
+/** Serves `out/renderer` on `app://renderer/` (after `ready`, on the default session). */
+export function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: RENDERER_DIR }))
+}
+
 export interface MainWindowOptions {
-  /** Set by electron-vite in development; the built index.html is loaded otherwise. */
+  /** Set by electron-vite in development; `app://renderer/index.html` is loaded otherwise. */
   devServerUrl: string | undefined
   savedState: SavedWindowState | undefined
   saveState(state: SavedWindowState): void
   /** Where http(s) links the page tries to open go: the default browser. */
   openExternal(url: string): void
-}
-
-/** Whether a frame shows the app's own page: the dev server in development, index.html otherwise. */
-export function isAppPageUrl(url: string, devServerUrl: string | undefined): boolean {
-  try {
-    const parsed = new URL(url)
-    if (devServerUrl) return parsed.origin === new URL(devServerUrl).origin
-    parsed.hash = ''
-    parsed.search = ''
-    return parsed.href === pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
-  } catch {
-    return false
-  }
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -60,7 +67,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     options.saveState({ bounds: window.getNormalBounds(), maximized: window.isMaximized() })
   window.on('close', save)
 
-  if (options.devServerUrl) void window.loadURL(options.devServerUrl)
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  void window.loadURL(options.devServerUrl ?? APP_PAGE_URL)
   return window
 }

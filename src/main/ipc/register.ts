@@ -46,7 +46,8 @@ export function registerIpc(
 /**
  * Accepts only the given window's webContents showing the app's own page.
  *
- * `appUrl` is the dev server origin in development and the built index.html's file URL otherwise.
+ * `isAppUrl` accepts the dev server origin in development and `app://renderer/index.html`
+ * otherwise (`isAppPageUrl` in `window/app-protocol.ts`).
  */
 export function createSenderCheck(
   trustedWebContentsIds: () => ReadonlySet<number>,

@@ -1,4 +1,4 @@
-import { isWebUrl } from '../../shared/web-url'
+import { normalizeWebUrl } from '../../shared/web-url'
 
 /**
  * Security rules for the app window, written against small interfaces so they can be tested
@@ -32,15 +32,16 @@ export interface SessionLike {
 /**
  * Denies every new window and navigation away from the app.
  *
- * http(s) links the page tries to open go to the default browser instead; anything else
- * (file:, javascript:, custom schemes) is dropped.
+ * http(s) links the page tries to open go to the default browser instead, normalized; anything
+ * else (file:, javascript:, custom schemes, credentials, control characters) is dropped.
  */
 export function hardenWebContents(
   contents: WebContentsLike,
   openExternal: (url: string) => void
 ): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isWebUrl(url)) openExternal(url)
+    const href = normalizeWebUrl(url)
+    if (href !== null) openExternal(href)
     return { action: 'deny' }
   })
   contents.on('will-navigate', (event) => {
