@@ -11,8 +11,14 @@ export type AppErrorCode =
   | 'no-such-key'
   | 'wrong-region'
   | 'endpoint-unreachable'
+  | 'throttled'
+  | 'server-error'
+  | 'cancelled'
   | 'invalid-expiry'
   | 'link-not-found'
+  | 'job-not-found'
+  | 'registry-busy'
+  | 'registry-unavailable'
   | 'internal'
 
 export interface AppErrorPayload {

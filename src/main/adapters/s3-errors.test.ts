@@ -141,14 +141,74 @@ describe('toAppError', () => {
     expect(toAppError(timeout, custom).message).toContain('timed out')
   })
 
-  it('reports other server failures with their code and status only', () => {
-    const error = toAppError(
-      s3Error('InternalError', 500, { message: 'secret-ish detail' }),
+  it('tells the user to wait when S3 throttles (503 SlowDown, 429, ThrottlingException)', () => {
+    const slowDown = toAppError(
+      s3Error('SlowDown', 503, { message: 'Please reduce your request rate.' }),
       listing
     )
+    expect(slowDown.code).toBe('throttled')
+    expect(slowDown.message).toBe(
+      'S3 is throttling requests, try again in a moment (503 SlowDown from the S3 endpoint of region us-east-1 when asked to list bucket `photos`).'
+    )
+    expect(toAppError(s3Error('Unknown', 429), listing)).toMatchObject({
+      code: 'throttled',
+      message: expect.stringContaining('(HTTP 429 from')
+    })
+    expect(toAppError(s3Error('ThrottlingException', 400), listing).code).toBe('throttled')
+  })
+
+  it('says the server failed, not the app, for 500 InternalError, 503 and other 5xx', () => {
+    const internal = toAppError(s3Error('InternalError', 500, { message: 'secret-ish detail' }), {
+      ...listing,
+      endpoint: 'http://127.0.0.1:9000'
+    })
+    expect(internal.code).toBe('server-error')
+    expect(internal.message).toBe(
+      'The S3 server had an internal error (500 InternalError) when asked to list bucket `photos`. Try again in a moment; if it keeps failing, check that http://127.0.0.1:9000 is up.'
+    )
+    expect(internal.message).not.toContain('secret-ish')
+
+    const unavailable = toAppError(s3Error('ServiceUnavailable', 503), listing)
+    expect(unavailable.code).toBe('server-error')
+    expect(unavailable.message).toContain('was unavailable (503 ServiceUnavailable)')
+
+    const badGateway = toAppError(s3Error('Unknown', 502), listing)
+    expect(badGateway.code).toBe('server-error')
+    expect(badGateway.message).toContain('failed (HTTP 502)')
+    expect(toAppError(s3Error('Unknown', 504), listing).code).toBe('server-error')
+  })
+
+  it('keeps other client errors generic, with their code and status only', () => {
+    const error = toAppError(s3Error('InvalidArgument', 400, { message: 'detail' }), listing)
 
     expect(error.code).toBe('internal')
-    expect(error.message).toContain('InternalError, HTTP 500')
-    expect(error.message).not.toContain('secret-ish')
+    expect(error.message).toContain('InvalidArgument, HTTP 400')
+    expect(error.message).not.toContain('detail')
+  })
+
+  it('quotes keys, buckets and profiles short and free of control characters', () => {
+    const key = 'a\u0000\u202e\n'.repeat(100_000)
+    const error = toAppError(s3Error('AccessDenied', 403), {
+      profileId: 'dev\u001b[31m',
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9000/\r\n',
+      operation: { kind: 'head-object', bucket: 'photos\u2066', key }
+    })
+
+    expect(error.code).toBe('access-denied')
+    expect(error.message.length).toBeLessThan(900)
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+    expect(error.message).toContain('Profile `dev\\u001b[31m`')
+    expect(error.message).toContain('in bucket `photos\\u2066`')
+    expect(error.message).toContain('`a\\u0000\\u202e\\na')
+
+    const throttled = toAppError(s3Error('SlowDown\n'.repeat(1_000), 503), {
+      ...listing,
+      endpoint: 'http://x/\u0000'
+    })
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(throttled.message).not.toMatch(/[\u0000-\u001f]/)
+    expect(throttled.message.length).toBeLessThan(400)
   })
 })

@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../../shared/errors'
+import { cleanForMessage, quoteForMessage } from '../../shared/user-text'
 
 /** The S3 call that failed, so the message can say what the user was trying to do. */
 export type S3Operation =
@@ -7,6 +8,11 @@ export type S3Operation =
   | { kind: 'list-objects'; bucket: string; prefix: string }
   | { kind: 'head-object'; bucket: string; key: string }
   | { kind: 'presign-get'; bucket: string; key: string }
+  | { kind: 'presign-put'; bucket: string; key: string }
+  /** `key`: the form's key field (an exact key, or `prefix${filename}`). */
+  | { kind: 'presign-post'; bucket: string; key: string }
+  | { kind: 'put-object'; bucket: string; key: string }
+  | { kind: 'delete-object'; bucket: string; key: string }
 
 export interface S3ErrorContext {
   profileId: string
@@ -63,6 +69,23 @@ const WRONG_REGION_NAMES = new Set([
 
 const UNNAMED = new Set(['Unknown', 'UnknownError', 'Error'])
 
+/** Error codes S3 and compatible stores (and the SDK's retry strategy) use for "slow down". */
+const THROTTLING_NAMES = new Set([
+  'SlowDown',
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'TooManyRequests',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'BandwidthLimitExceeded'
+])
+
+/** Server failures recognised by name, for the rare answer that lost its status. */
+const SERVER_ERROR_NAMES = new Set(['InternalError', 'ServiceUnavailable'])
+
 const EXPIRED_NAMES = new Set([
   'ExpiredToken',
   'ExpiredTokenException',
@@ -87,25 +110,29 @@ export function toAppError(error: unknown, context: S3ErrorContext): AppError {
     if (networkCode !== null && TLS_CODES.has(networkCode)) {
       return new AppError(
         'endpoint-unreachable',
-        `Could not make a secure connection to ${where} to ${action}: its TLS certificate was not accepted (${networkCode}). Check the endpoint_url of profile \`${profileId}\`.`
+        `Could not make a secure connection to ${where} to ${action}: its TLS certificate was not accepted (${networkCode}). Check the endpoint_url of profile ${quoteForMessage(profileId)}.`
       )
     }
     const timedOut = networkCode === null || networkCode === 'ETIMEDOUT'
     const reason = timedOut ? 'timed out' : networkCode
-    const advice =
-      context.endpoint === null
-        ? `Check your network connection and the region of profile \`${profileId}\`.`
-        : `Is the endpoint_url of profile \`${profileId}\` right and the server running?`
     return new AppError(
       'endpoint-unreachable',
-      `Could not reach ${where} to ${action} (${reason}). ${advice}`
+      `Could not reach ${where} to ${action} (${reason}). ${reachAdvice(context)}`
+    )
+  }
+
+  // The SDK has already retried these with backoff; the user should wait before trying again.
+  if (THROTTLING_NAMES.has(shape.name) || shape.status === 429) {
+    return new AppError(
+      'throttled',
+      `S3 is throttling requests, try again in a moment (${statusLabel(shape)} from ${where} when asked to ${action}).`
     )
   }
 
   if (EXPIRED_NAMES.has(shape.name)) {
     return new AppError(
       'credentials-expired',
-      `The temporary credentials of profile \`${profileId}\` have expired (${shape.name}). Refresh them (for SSO: \`aws sso login --profile ${profileId}\`) and try again.`
+      `The temporary credentials of profile ${quoteForMessage(profileId)} have expired (${shape.name}). Refresh them (for SSO: \`aws sso login --profile ${cleanForMessage(profileId)}\`) and try again.`
     )
   }
 
@@ -113,24 +140,24 @@ export function toAppError(error: unknown, context: S3ErrorContext): AppError {
     const expected = expectedRegion(shape)
     const hint =
       expected !== null && expected !== context.region
-        ? ` The server says it is in \`${expected}\`.`
+        ? ` The server says it is in ${quoteForMessage(expected)}.`
         : ''
     return new AppError(
       'wrong-region',
-      `Could not ${action}: the request was sent to region \`${context.region}\`, which is not where the bucket lives (${shape.name || `HTTP ${shape.status}`}).${hint} Try again; if it keeps failing, check the region of profile \`${profileId}\`.`
+      `Could not ${action}: the request was sent to region ${quoteForMessage(context.region)}, which is not where the bucket lives (${shape.name || `HTTP ${shape.status}`}).${hint} Try again; if it keeps failing, check the region of profile ${quoteForMessage(profileId)}.`
     )
   }
 
   if (shape.name === 'InvalidAccessKeyId') {
     return new AppError(
       'access-denied',
-      `The server does not know the access key of profile \`${profileId}\` (InvalidAccessKeyId). Check aws_access_key_id in its credentials, and whether the key was deactivated or deleted.`
+      `The server does not know the access key of profile ${quoteForMessage(profileId)} (InvalidAccessKeyId). Check aws_access_key_id in its credentials, and whether the key was deactivated or deleted.`
     )
   }
   if (shape.name === 'SignatureDoesNotMatch') {
     return new AppError(
       'access-denied',
-      `The server rejected the signature made with the keys of profile \`${profileId}\` (SignatureDoesNotMatch). The secret access key is probably wrong: check aws_secret_access_key in its credentials.`
+      `The server rejected the signature made with the keys of profile ${quoteForMessage(profileId)} (SignatureDoesNotMatch). The secret access key is probably wrong: check aws_secret_access_key in its credentials.`
     )
   }
   if (shape.name === 'RequestTimeTooSkewed') {
@@ -144,7 +171,7 @@ export function toAppError(error: unknown, context: S3ErrorContext): AppError {
     const bucket = 'bucket' in context.operation ? context.operation.bucket : ''
     return new AppError(
       'no-such-bucket',
-      `Bucket \`${bucket}\` does not exist (or profile \`${profileId}\` cannot see it). Check the bucket name.`
+      `Bucket ${quoteForMessage(bucket)} does not exist (or profile ${quoteForMessage(profileId)} cannot see it). Check the bucket name.`
     )
   }
   if (shape.name === 'NoSuchKey' || (shape.status === 404 && isObjectLevel(context.operation))) {
@@ -152,7 +179,7 @@ export function toAppError(error: unknown, context: S3ErrorContext): AppError {
     const bucket = 'bucket' in context.operation ? context.operation.bucket : ''
     return new AppError(
       'no-such-key',
-      `\`${key}\` was not found in bucket \`${bucket}\`. It may have been deleted or renamed; refresh the listing.`
+      `${quoteForMessage(key)} was not found in bucket ${quoteForMessage(bucket)}. It may have been deleted or renamed; refresh the listing.`
     )
   }
 
@@ -163,22 +190,66 @@ export function toAppError(error: unknown, context: S3ErrorContext): AppError {
     const keysHint = bodyless ? ' If its keys changed recently, check them too.' : ''
     return new AppError(
       'access-denied',
-      `Profile \`${profileId}\` is not allowed to ${action} (${label}). Check its IAM policy (or the bucket policy): it needs ${permissionFor(context.operation)}.${keysHint}`
+      `Profile ${quoteForMessage(profileId)} is not allowed to ${action} (${label}). Check its IAM policy (or the bucket policy): it needs ${permissionFor(context.operation)}.${keysHint}`
+    )
+  }
+
+  if ((shape.status !== null && shape.status >= 500) || SERVER_ERROR_NAMES.has(shape.name)) {
+    const what =
+      shape.status === 503 || shape.name === 'ServiceUnavailable'
+        ? 'was unavailable'
+        : shape.status === 500 || shape.name === 'InternalError'
+          ? 'had an internal error'
+          : 'failed'
+    return new AppError(
+      'server-error',
+      `The S3 server ${what} (${statusLabel(shape)}) when asked to ${action}. Try again in a moment; if it keeps failing, check that ${where} is up.`
     )
   }
 
   const detail = [shape.name || 'error', shape.status === null ? null : `HTTP ${shape.status}`]
     .filter((part) => part !== null)
     .join(', ')
-  if (shape.status !== null && shape.status >= 500) {
-    return new AppError(
-      'internal',
-      `The server at ${where} had a problem and could not ${action} (${detail}). Try again in a moment.`
-    )
-  }
   return new AppError(
     'internal',
-    `Could not ${action} (${detail}). Try again; if it keeps failing, check the settings of profile \`${profileId}\`.`
+    `Could not ${action} (${detail}). Try again; if it keeps failing, check the settings of profile ${quoteForMessage(profileId)}.`
+  )
+}
+
+/**
+ * A call that got no answer before its deadline, retries included.
+ *
+ * The typical cause is a server that accepts the connection and then says nothing (a stuck
+ * proxy, a firewall that swallows packets, the wrong port of a live host).
+ */
+export function deadlineError(context: S3ErrorContext, deadlineMs: number): AppError {
+  const seconds = Number((deadlineMs / 1000).toFixed(1))
+  return new AppError(
+    'endpoint-unreachable',
+    `Could not reach ${endpointLabel(context)} to ${describeAction(context.operation)}: no answer within ${seconds} s. ${reachAdvice(context)}`
+  )
+}
+
+/**
+ * A bucket whose store does not implement POST Object (browser form uploads): Swift's s3api
+ * answers 412 "Bad URL", others 405 MethodNotAllowed or 501 NotImplemented. A POST link to it
+ * would fail for every recipient, so it is refused when made.
+ */
+export function formUploadsRefusedError(
+  context: S3ErrorContext & { operation: { kind: 'presign-post' } },
+  answer: string
+): AppError {
+  return new AppError(
+    'invalid-argument',
+    `${cleanForMessage(context.endpoint ?? 'The S3 endpoint')} does not accept form uploads (POST) into bucket ${quoteForMessage(context.operation.bucket)}: it answered ${cleanForMessage(answer, 80)}. Some S3-compatible stores do not implement them. Make a PUT link to an exact file name instead (it cannot limit the size).`
+  )
+}
+
+/** A call the user stopped waiting for. */
+export function cancelledError(context: S3ErrorContext): AppError {
+  return new AppError(
+    'cancelled',
+    `Stopped waiting for ${endpointLabel(context)} to ${describeAction(context.operation)}.`
   )
 }
 
@@ -211,7 +282,11 @@ function describe(error: unknown): ErrorShape {
         : null
   return {
     // The SDK names a bodyless error (any HEAD) 'Unknown', or 'NotFound' for a 404.
-    name: typeof record.name === 'string' && !UNNAMED.has(record.name) ? record.name : '',
+    // The server chooses the code: shown in messages, so cleaned and kept short.
+    name:
+      typeof record.name === 'string' && !UNNAMED.has(record.name)
+        ? cleanForMessage(record.name, 80)
+        : '',
     code: typeof record.code === 'string' ? record.code : null,
     status,
     headers,
@@ -256,7 +331,14 @@ function findNetworkCode(error: unknown): string | null {
 }
 
 function isBucketLevel(operation: S3Operation): boolean {
-  return operation.kind === 'locate-bucket' || operation.kind === 'list-objects'
+  // A write's 404 can only mean the bucket: the key is being created (or was already gone).
+  return (
+    operation.kind === 'locate-bucket' ||
+    operation.kind === 'list-objects' ||
+    operation.kind === 'presign-post' ||
+    operation.kind === 'put-object' ||
+    operation.kind === 'delete-object'
+  )
 }
 
 function isObjectLevel(operation: S3Operation): boolean {
@@ -268,13 +350,21 @@ function describeAction(operation: S3Operation): string {
     case 'list-buckets':
       return 'list buckets'
     case 'locate-bucket':
-      return `find the region of bucket \`${operation.bucket}\``
+      return `find the region of bucket ${quoteForMessage(operation.bucket)}`
     case 'list-objects':
-      return `list bucket \`${operation.bucket}\``
+      return `list bucket ${quoteForMessage(operation.bucket)}`
     case 'head-object':
-      return `read \`${operation.key}\` in bucket \`${operation.bucket}\``
+      return `read ${quoteForMessage(operation.key)} in bucket ${quoteForMessage(operation.bucket)}`
     case 'presign-get':
-      return `sign a link to \`${operation.key}\` in bucket \`${operation.bucket}\``
+      return `sign a link to ${quoteForMessage(operation.key)} in bucket ${quoteForMessage(operation.bucket)}`
+    case 'presign-put':
+      return `sign an upload link to ${quoteForMessage(operation.key)} in bucket ${quoteForMessage(operation.bucket)}`
+    case 'presign-post':
+      return `make an upload form for ${quoteForMessage(operation.key)} in bucket ${quoteForMessage(operation.bucket)}`
+    case 'put-object':
+      return `write ${quoteForMessage(operation.key)} in bucket ${quoteForMessage(operation.bucket)}`
+    case 'delete-object':
+      return `delete ${quoteForMessage(operation.key)} in bucket ${quoteForMessage(operation.bucket)}`
   }
 }
 
@@ -283,17 +373,35 @@ function permissionFor(operation: S3Operation): string {
     case 'list-buckets':
       return 's3:ListAllMyBuckets'
     case 'locate-bucket':
-      return `s3:ListBucket or s3:GetBucketLocation on arn:aws:s3:::${operation.bucket}`
+      return `s3:ListBucket or s3:GetBucketLocation on ${cleanForMessage(`arn:aws:s3:::${operation.bucket}`)}`
     case 'list-objects':
-      return `s3:ListBucket on arn:aws:s3:::${operation.bucket}`
+      return `s3:ListBucket on ${cleanForMessage(`arn:aws:s3:::${operation.bucket}`)}`
     case 'head-object':
     case 'presign-get':
-      return `s3:GetObject on arn:aws:s3:::${operation.bucket}/${operation.key}`
+      return `s3:GetObject on ${cleanForMessage(`arn:aws:s3:::${operation.bucket}/${operation.key}`)}`
+    case 'presign-put':
+    case 'presign-post':
+    case 'put-object':
+      return `s3:PutObject on ${cleanForMessage(`arn:aws:s3:::${operation.bucket}/${operation.key}`)}`
+    case 'delete-object':
+      return `s3:DeleteObject on ${cleanForMessage(`arn:aws:s3:::${operation.bucket}/${operation.key}`)}`
   }
 }
 
+function reachAdvice({ endpoint, profileId }: S3ErrorContext): string {
+  return endpoint === null
+    ? `Check your network connection and the region of profile ${quoteForMessage(profileId)}.`
+    : `Is the endpoint_url of profile ${quoteForMessage(profileId)} right and the server running?`
+}
+
 function endpointLabel(context: S3ErrorContext): string {
-  return context.endpoint ?? `the S3 endpoint of region ${context.region}`
+  return cleanForMessage(context.endpoint ?? `the S3 endpoint of region ${context.region}`)
+}
+
+/** `500 InternalError`, `503 SlowDown`, or `HTTP 502` when the answer had no error code. */
+function statusLabel(shape: ErrorShape): string {
+  if (shape.status === null) return shape.name || 'an error'
+  return shape.name === '' ? `HTTP ${shape.status}` : `${shape.status} ${shape.name}`
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

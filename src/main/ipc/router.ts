@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { AppError, type AppErrorPayload, type IpcResult, isAppError } from '../../shared/errors'
 import type { InvokeArgs, InvokeChannel, InvokeResult } from '../../shared/ipc-contract'
+import { cleanForMessage, MAX_MESSAGE_CHARS, quoteForMessage } from '../../shared/user-text'
 
 /** One handler per channel, receiving arguments that already passed validation. */
 export type IpcHandlers = {
@@ -32,7 +33,10 @@ export function createIpcRouter(
     async dispatch(channel, rawArgs) {
       if (!Object.hasOwn(schemas, channel)) {
         return failure(
-          new AppError('unknown-channel', `There is no IPC channel named "${channel}".`)
+          new AppError(
+            'unknown-channel',
+            `There is no IPC channel named ${quoteForMessage(channel)}.`
+          )
         )
       }
       const known = channel as InvokeChannel
@@ -63,15 +67,33 @@ export function createIpcRouter(
   }
 }
 
+/** The error as it crosses IPC: whatever built its message, it arrives short and clean. */
 function failure(error: AppError): { ok: false; error: AppErrorPayload } {
-  return { ok: false, error: error.toPayload() }
+  return {
+    ok: false,
+    error: { code: error.code, message: cleanForMessage(error.message, MAX_MESSAGE_CHARS) }
+  }
 }
 
+/** The most characters the description of a refused argument takes. */
+const MAX_ISSUES_CHARS = 500
+
+/**
+ * What was wrong with the arguments, in a few words.
+ *
+ * Both parts quote the caller: zod messages can embed the received value ("Unrecognized key:
+ * ..."), and a path can hold any key of the object sent. Each is cleaned and shortened, and so
+ * is the whole.
+ */
 function describeIssues(error: z.ZodError): string {
-  return error.issues
+  const described = error.issues
     .slice(0, 3)
-    .map((issue) =>
-      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message
-    )
+    .map((issue) => {
+      const message = cleanForMessage(issue.message)
+      if (issue.path.length === 0) return message
+      const path = issue.path.map((part) => cleanForMessage(String(part), 60)).join('.')
+      return `${cleanForMessage(path)}: ${message}`
+    })
     .join('; ')
+  return cleanForMessage(described, MAX_ISSUES_CHARS)
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors'
 import type { ObjectPage, ProfileSummary } from '../../shared/models'
 import { compareCodePoints, createBrowsingService, REGION_TTL_MS } from './browsing'
-import type { Clock, ProfileDirectory, S3Gateway } from './ports'
+import type { BucketGetLinkSigner, Clock, ListedObject, ProfileDirectory, S3Gateway } from './ports'
 
 interface Bucket {
   region: string
@@ -14,6 +14,7 @@ class InMemoryS3 implements S3Gateway {
   readonly buckets = new Map<string, Bucket>()
   locateCalls = 0
   listCalls: string[] = []
+  listSignals: (AbortSignal | undefined)[] = []
   locateFailure: AppError | null = null
   /** Lets a test hand back folders/objects in an order of its choosing. */
   pageOverride: ObjectPage | null = null
@@ -35,9 +36,11 @@ class InMemoryS3 implements S3Gateway {
 
   async listObjects(
     target: { profileId: string; region: string },
-    request: { bucket: string; prefix: string; token: string | null }
+    request: { bucket: string; prefix: string; token: string | null },
+    signal?: AbortSignal
   ): Promise<ObjectPage> {
     this.listCalls.push(target.region)
+    this.listSignals.push(signal)
     const bucket = this.inRegion(request.bucket, target.region)
     if (this.pageOverride !== null) return this.pageOverride
     const objects = bucket.keys
@@ -77,6 +80,27 @@ class InMemoryS3 implements S3Gateway {
   async presignGet(): Promise<string> {
     return 'https://example.invalid/'
   }
+
+  async presignerFor(): Promise<BucketGetLinkSigner> {
+    return async () => 'https://example.invalid/'
+  }
+
+  async *listAllObjects(): AsyncIterable<ListedObject[]> {}
+
+  // Upload links are not browsing's business (uploads.test.ts).
+  presignUploadPut(): Promise<never> {
+    return Promise.reject(new Error('not used'))
+  }
+
+  presignUploadPost(): Promise<never> {
+    return Promise.reject(new Error('not used'))
+  }
+
+  async checkFormUploads(): Promise<void> {}
+
+  async putObject(): Promise<void> {}
+
+  async deleteObject(): Promise<void> {}
 
   invalidate(): void {}
 
@@ -340,5 +364,44 @@ describe('compareCodePoints', () => {
     expect(compareCodePoints('abc', 'abc')).toBe(0)
     expect(compareCodePoints('ab', 'abc')).toBeLessThan(0)
     expect(compareCodePoints('abc', 'ab')).toBeGreaterThan(0)
+  })
+})
+
+describe('names no S3 store accepts', () => {
+  it('are refused with the reason before S3 is asked anything', async () => {
+    const { s3, browsing } = setup()
+    s3.addBucket('photos', 'eu-west-2', ['a.jpg'])
+    const refused = [
+      browsing.listObjects({ profileId: 'dev', bucket: '..', prefix: '' }),
+      browsing.listObjects({ profileId: 'dev', bucket: '.', prefix: '' }),
+      browsing.listObjects({ profileId: 'dev', bucket: 'a/b', prefix: '' }),
+      browsing.listObjects({ profileId: 'dev', bucket: 'photos', prefix: 'x\u0000/' }),
+      browsing.headObject({ profileId: 'dev', bucket: 'photos', key: 'a\u0000.jpg' }),
+      browsing.headObject({ profileId: 'dev', bucket: 'photos', key: 'broken\ud800' }),
+      browsing.regionOf('dev', 'tab\tbucket')
+    ]
+    for (const attempt of refused) {
+      await expect(attempt).rejects.toMatchObject({
+        code: 'invalid-argument',
+        message: expect.stringMatching(/cannot be used: it /)
+      })
+    }
+    expect(s3.locateCalls).toBe(0)
+    expect(s3.listCalls).toEqual([])
+  })
+})
+
+describe('cancelling a listing', () => {
+  it("hands the caller's signal to the gateway", async () => {
+    const { s3, browsing } = setup()
+    s3.addBucket('photos', 'eu-west-2', ['a.jpg'])
+    const controller = new AbortController()
+
+    await browsing.listObjects(
+      { profileId: 'dev', bucket: 'photos', prefix: '' },
+      { signal: controller.signal }
+    )
+
+    expect(s3.listSignals).toEqual([controller.signal])
   })
 })

@@ -1,6 +1,7 @@
 import { isAppError } from '../../shared/errors'
 import type { InvokeArgs } from '../../shared/ipc-contract'
 import type { BucketSummary, ObjectDetails, ObjectPage } from '../../shared/models'
+import { assertBucketName, assertObjectKey, assertPrefix } from '../../shared/s3-names'
 import {
   DEFAULT_REGION,
   systemClock,
@@ -18,7 +19,11 @@ export interface BrowsingDependencies {
 
 export interface BrowsingService extends BucketRegionResolver {
   listBuckets(profileId: string): Promise<BucketSummary[]>
-  listObjects(request: InvokeArgs<'objects:list'>): Promise<ObjectPage>
+  /** `signal` stops waiting for the page (the region lookup, shared with others, goes on). */
+  listObjects(
+    request: InvokeArgs<'objects:list'>,
+    options?: { signal?: AbortSignal }
+  ): Promise<ObjectPage>
   headObject(request: InvokeArgs<'objects:head'>): Promise<ObjectDetails>
   /** Forgets the bucket regions of one profile or of all (after config files change). */
   invalidate(profileId?: string): void
@@ -33,7 +38,12 @@ interface RegionEntry {
   foundAt: number
 }
 
-/** Lists buckets and objects, finding (and remembering) the region each bucket lives in. */
+/**
+ * Lists buckets and objects, finding (and remembering) the region each bucket lives in.
+ *
+ * Names are checked before any request, whoever calls (the IPC schemas check them too), so a
+ * name no S3 store accepts fails with `invalid-argument` instead of a confusing server answer.
+ */
 export function createBrowsingService({
   profiles,
   gateway,
@@ -42,6 +52,11 @@ export function createBrowsingService({
   const regions = new Map<string, RegionEntry>()
 
   function regionOf(profileId: string, bucket: string): Promise<string> {
+    try {
+      assertBucketName(bucket)
+    } catch (error) {
+      return Promise.reject(error)
+    }
     const cacheKey = `${profileId}\u0000${bucket}`
     const cached = regions.get(cacheKey)
     if (cached !== undefined && clock.now() - cached.foundAt < REGION_TTL_MS) return cached.region
@@ -94,9 +109,11 @@ export function createBrowsingService({
       return [...buckets].sort((a, b) => compareCodePoints(a.name, b.name))
     },
 
-    async listObjects({ profileId, bucket, prefix, token }) {
+    async listObjects({ profileId, bucket, prefix, token }, { signal } = {}) {
+      assertBucketName(bucket)
+      assertPrefix(prefix)
       const page = await inBucketRegion(profileId, bucket, (region) =>
-        gateway.listObjects({ profileId, region }, { bucket, prefix, token: token ?? null })
+        gateway.listObjects({ profileId, region }, { bucket, prefix, token: token ?? null }, signal)
       )
       return {
         ...page,
@@ -106,6 +123,8 @@ export function createBrowsingService({
     },
 
     async headObject({ profileId, bucket, key }) {
+      assertBucketName(bucket)
+      assertObjectKey(key)
       return inBucketRegion(profileId, bucket, (region) =>
         gateway.headObject({ profileId, region }, { bucket, key })
       )

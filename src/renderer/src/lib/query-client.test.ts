@@ -9,9 +9,13 @@ describe('query retries', () => {
     expect(shouldRetry(0, new AppError('no-such-bucket', 'No such bucket'))).toBe(false)
   })
 
-  it('retries a network hiccup once', () => {
-    expect(shouldRetry(0, new AppError('endpoint-unreachable', 'Unreachable'))).toBe(true)
-    expect(shouldRetry(1, new AppError('endpoint-unreachable', 'Unreachable'))).toBe(false)
+  it('retries a server hiccup once', () => {
+    expect(shouldRetry(0, new AppError('server-error', 'Internal error'))).toBe(true)
+    expect(shouldRetry(1, new AppError('server-error', 'Internal error'))).toBe(false)
     expect(shouldRetry(0, new TypeError('Failed to fetch'))).toBe(true)
+  })
+
+  it('does not make the user wait a second deadline for an endpoint main already gave up on', () => {
+    expect(shouldRetry(0, new AppError('endpoint-unreachable', 'Unreachable'))).toBe(false)
   })
 })

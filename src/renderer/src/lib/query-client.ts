@@ -3,12 +3,18 @@ import { AppError, type AppErrorCode } from '../../../shared/errors'
 import { MINUTE_MS } from '../../../shared/time-units'
 
 /**
- * Errors worth one more try: the network or the server hiccupped.
+ * Errors worth one more try: the server hiccupped.
  *
- * Everything else (access denied, expired credentials, no such bucket) will fail the same way
- * again, so it goes straight to the user with its message.
+ * An unreachable endpoint is not among them: main has already tried it again within its
+ * 15-second deadline, and one more round would keep the user waiting twice as long. Everything
+ * else (access denied, expired credentials, no such bucket) will fail the same way again, so it
+ * goes straight to the user with its message.
  */
-const TRANSIENT_CODES: ReadonlySet<AppErrorCode> = new Set(['endpoint-unreachable', 'internal'])
+const TRANSIENT_CODES: ReadonlySet<AppErrorCode> = new Set([
+  'throttled',
+  'server-error',
+  'internal'
+])
 
 /** Whether a failed query should be tried again. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
