@@ -1,19 +1,40 @@
 import { app, BrowserWindow, ipcMain } from 'electron'
+import Store from 'electron-store'
+import { homedir } from 'node:os'
+import { resolve } from 'node:path'
 import { errorMessage } from '../shared/errors'
 import { desktop } from './adapters/desktop'
-import { createElectronLinkRepository } from './adapters/electron-link-store'
+import {
+  PREFERENCES_STORE_NAME,
+  preferencesBackend,
+  type ConfLike
+} from './adapters/preferences-store'
 import { createWindowStateStore } from './adapters/window-state-store'
 import { createAppServices, type AppServices } from './app-services'
 import { createSenderCheck, registerIpc } from './ipc/register'
-import { createMainWindow, isAppPageUrl } from './window'
+import { createMainWindow, registerAppScheme, serveRenderer } from './window'
+import { isAppPageUrl } from './window/app-protocol'
+import { PRODUCT_NAME, resolveUserDataDir } from './services/user-data-path'
 
 // Only a development run loads the renderer from the dev server; a packaged app never does,
 // whatever the environment says, since the sender check trusts that origin.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
 
+// The same rule as the `s3-share` command line, so both open the same registry. Set before the
+// single-instance lock, which belongs to the user-data folder.
+const userData = resolveUserDataDir({
+  platform: process.platform,
+  env: process.env,
+  homedir: homedir(),
+  productName: PRODUCT_NAME,
+  override: app.commandLine.getSwitchValue('user-data-dir')
+})
+if (userData.source !== 'default') app.setPath('userData', resolve(userData.dir))
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  registerAppScheme()
   let mainWindow: BrowserWindow | null = null
 
   app.on('second-instance', () => {
@@ -36,12 +57,18 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   function start(): void {
+    serveRenderer()
     const windowState = createWindowStateStore()
+    const userDataDir = app.getPath('userData')
     const services: AppServices = createAppServices({
       env: process.env,
-      linkRepository: createElectronLinkRepository(),
+      userDataDir,
+      preferences: preferencesBackend(
+        new Store({ name: PREFERENCES_STORE_NAME, clearInvalidConfig: true }) as unknown as ConfLike
+      ),
       clipboard: desktop.clipboard,
       openExternal: desktop.openExternal,
+      saveTextFile: desktop.saveTextFile,
       // Logged without arguments: they can hold bucket names and keys, never credentials.
       onUnexpectedError: (channel, error) =>
         console.error(`IPC ${channel} failed:`, error instanceof Error ? error.name : 'error')
@@ -67,12 +94,16 @@ if (!app.requestSingleInstanceLock()) {
       const stopEvents = services.subscribe((channel, payload) => {
         if (!window.isDestroyed()) window.webContents.send(channel, payload)
       })
+      // A crashed page answers nothing: its MFA and sign-in questions end now, not at timeout.
+      window.webContents.on('render-process-gone', () => services.prompts.dismissAll())
       window.on('closed', () => {
         stopEvents()
         if (mainWindow === window) mainWindow = null
       })
     }
     openWindow()
+
+    app.on('will-quit', () => services.close())
 
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow()

@@ -1,3 +1,5 @@
+import type { ContentTypeRule, UploadDestination } from './upload-links'
+
 /** How a profile gets its credentials, in the AWS CLI's terms. */
 export type ProfileKind =
   | 'static'
@@ -94,6 +96,77 @@ export interface CredentialsStatus {
   temporary: boolean
   /** When the credentials stop working (ISO), or null when they do not expire. */
   expiresAt: string | null
+  /** Where the profile's session stands, found without asking the user anything. */
+  state: CredentialsState
+  /** What the state means for this profile and what to do; null when the state says it all. */
+  detail: string | null
+}
+
+/**
+ * A profile's session as the profile picker shows it.
+ *
+ * `static`: keys that do not expire. `active`: temporary credentials, until `expiresAt` (null
+ * when nobody says). `expired`: they ended (`expiresAt` in the past when known). `sign-in`: an
+ * SSO profile with no session yet. `needs-mfa`: a role that asks for an MFA code on first use.
+ * `missing`: no credentials can be had; `detail` says why and what to do.
+ */
+export type CredentialsState = 'static' | 'active' | 'expired' | 'sign-in' | 'needs-mfa' | 'missing'
+
+/** How a profile being added or edited gets its credentials. */
+export type ProfileDraftCredentials =
+  | {
+      kind: 'keys'
+      /** Empty when editing: keep the stored key (and its secret and token). */
+      accessKeyId: string
+      /** Empty when editing: keep the stored secret (only with the same access key id). */
+      secretAccessKey: string
+      /** Empty when editing: keep the stored token (only with the same access key id). */
+      sessionToken: string
+    }
+  | {
+      kind: 'sso'
+      /** The `[sso-session NAME]` section, as `aws configure sso` writes it. */
+      ssoSession: string
+      startUrl: string
+      ssoRegion: string
+      accountId: string
+      roleName: string
+    }
+  /** A profile of another kind (role, credential_process...): only its settings are edited. */
+  | { kind: 'unchanged' }
+
+/** A profile as the add/edit form fills it in; written to the files as `aws configure` would. */
+export interface ProfileDraft {
+  name: string
+  /** Empty for none. */
+  region: string
+  /** Empty for AWS itself. */
+  endpointUrl: string
+  addressingStyle: AddressingStyle
+  credentials: ProfileDraftCredentials
+}
+
+/**
+ * A stored profile opened for editing. Keys stay in main, as `aws configure` shows them: the
+ * draft's key fields are empty (empty keeps them), and only the key id's last characters come.
+ */
+export interface EditableProfile {
+  draft: ProfileDraft
+  kind: ProfileKind
+  /** `…MPLE`: the last four characters of the stored access key id, or null without one. */
+  accessKeyIdHint: string | null
+  hasSecretAccessKey: boolean
+  hasSessionToken: boolean
+}
+
+/** What the connection test of a draft found; `message` says what worked or exactly what failed. */
+export interface ProfileTestResult {
+  outcome: 'passed' | 'failed' | 'skipped'
+  /** What was tried: ListBuckets, or HeadBucket on the bucket the user named. */
+  check: 'list-buckets' | 'head-bucket' | null
+  /** The error code when it failed. */
+  code: string | null
+  message: string
 }
 
 export type LinkMethod = 'GET' | 'PUT' | 'POST'
@@ -119,10 +192,201 @@ export interface IssuedLink {
   label: string
   /** The file name the browser saves the download as, if one was set. */
   downloadFilename: string | null
+  /** The bulk batch this link was made in, or null for a link made on its own. */
+  batchId: string | null
+  /** What an upload link accepts and where files land; null for a download link. */
+  upload?: UploadLinkDetails | null
 }
 
-export interface LinksSnapshot {
-  links: IssuedLink[]
-  /** Set when the store file was unreadable and was moved aside at start-up. */
+/**
+ * An upload link: a pre-signed PUT (one exact key), a pre-signed POST with a policy (limits,
+ * any file name under a prefix), or a browser upload page that uses one of them.
+ */
+export interface UploadLinkDetails {
+  kind: 'put' | 'post' | 'page'
+  /** The request the uploader's file is sent with (for a page: the one the page uses). */
+  uploadMethod: 'PUT' | 'POST'
+  destination: UploadDestination
+  /** PUT: the Content-Type bound into the signature; POST: the policy's rule; null: any. */
+  contentType: ContentTypeRule | null
+  /** POST only: the policy's `content-length-range`. */
+  minBytes: number | null
+  maxBytes: number | null
+  /** POST only: the form fields in order (the `file` field comes last, after them). */
+  fields: Record<string, string> | null
+  /** PUT only: headers the uploader must send exactly. */
+  headers: Record<string, string> | null
+  /** The URL the file is sent to (for a page, `url` is the page's GET link instead). */
+  uploadUrl: string
+  /** A ready `curl` command with exactly what the upload needs. */
+  command: string
+  /** For a page: the object holding the page in the bucket (forgetting the link offers to delete it). */
+  pageKey: string | null
+}
+
+/** What arrived through an upload link since it was made. */
+export interface ReceivedFiles {
+  linkId: string
+  files: number
+  bytes: number
+  /** The newest arrivals first (at most 20). */
+  recent: Array<{ key: string; size: number; lastModified: string | null }>
+  checkedAt: string
+}
+
+/** A link's state at a given moment; see `linkStatus` in `countdown.ts`. */
+export type LinkStatusFilter = 'all' | 'active' | 'expiring' | 'expired'
+
+/** Columns the Links view sorts on. `name` is the object key. */
+export type LinkSortField = 'created' | 'expires' | 'name' | 'bucket' | 'profile' | 'label'
+
+export interface LinkSortOrder {
+  field: LinkSortField
+  direction: 'asc' | 'desc'
+}
+
+/** What the Links view asks main for: one page of links matching a filter. */
+export interface LinkQuery {
+  status?: LinkStatusFilter
+  bucket?: string
+  profileId?: string
+  batchId?: string
+  /** Searches key, label, bucket, download name; ignores case and accents ("zoe" finds "Zoë"). */
+  text?: string
+  sort?: LinkSortOrder
+  /**
+   * Shows each batch as one row (with how many of its links match) instead of its links.
+   * Ignored when `batchId` is set.
+   */
+  groupBatches?: boolean
+  offset: number
+  /** At most `MAX_LINK_PAGE_SIZE`. */
+  limit: number
+}
+
+/** A bulk share: many links made in one job, with one lifetime, label and download-name rule. */
+export interface LinkBatch {
+  id: string
+  createdAt: string
+  profileId: string
+  bucket: string
+  label: string
+  /** What was shared: picked objects, or every object under a prefix (recursive). */
+  source: { kind: 'selection' } | { kind: 'prefix'; prefix: string }
+  requestedExpiresInSeconds: number
+  /** The real expiry of the batch's links (the earlier of requested and credentials'). */
+  expiresAt: string
+  cappedBy: 'credentials' | null
+  /** Links recorded in the registry for this batch (forgotten ones excluded). */
+  linkCount: number
+  /** Objects the job could not sign. */
+  failedCount: number
+  state: 'running' | 'done' | 'cancelled' | 'failed'
+}
+
+export type LinkListRow =
+  | { kind: 'link'; link: IssuedLink }
+  | {
+      kind: 'batch'
+      batch: LinkBatch
+      /** Links of the batch matching the filter. */ matching: number
+    }
+
+export interface LinkPage {
+  rows: LinkListRow[]
+  /** Rows matching the filter, before offset and limit. */
+  total: number
+  /** Links per status matching the other filters (for the status tabs). */
+  counts: Record<LinkStatusFilter, number>
+  /** The registry version this page was read at (see `LinksChangedEvent`). */
+  version: number
+  /** The moment statuses were judged at (epoch ms). */
+  now: number
+}
+
+/** What the Links view shows above the list: where the registry came from, what it skipped. */
+export interface LinkRegistryStatus {
+  version: number
+  /** Every stored link. */
+  total: number
+  /** Stored rows that could not be read; they are skipped, never hiding the others. */
+  unreadable: number
+  /** Set when the database file was unreadable and was moved aside at start-up. */
   recoveredFrom: { movedTo: string; reason: string } | null
+  /** Set after the links of an older `links.json` were imported into the database. */
+  imported: {
+    from: string
+    /** Where the old file was kept. */
+    backup: string
+    count: number
+    skipped: number
+    at: string
+  } | null
+  /** Values present in the registry, for the filter menus. */
+  buckets: string[]
+  profileIds: string[]
+}
+
+/**
+ * Sent after every change to the registry, by this process or another (the command line).
+ *
+ * Small on purpose: the window refetches the page it shows; the list itself never crosses.
+ */
+export interface LinksChangedEvent {
+  version: number
+  reason: 'added' | 'removed' | 'updated' | 'external'
+  /** How many links the change touched. */
+  count: number
+}
+
+export type ExportFormat = 'csv' | 'json' | 'text'
+
+export type BulkSelection = { kind: 'keys'; keys: string[] } | { kind: 'prefix'; prefix: string }
+
+/** How each link of a batch names the downloaded file. */
+export type DownloadNameRule = 'object-name' | 'none'
+
+export interface JobError {
+  key: string
+  code: string
+  message: string
+}
+
+/** A long task in main (e.g. a bulk share), as the window sees it. */
+export interface JobState {
+  id: string
+  kind: 'bulk-links'
+  state: 'running' | 'done' | 'cancelled' | 'failed'
+  phase: 'listing' | 'signing' | 'finished'
+  /** Objects handled so far (signed or failed). */
+  done: number
+  /** Objects to handle, once known. */
+  total: number | null
+  failed: number
+  /** Objects per second over the last progress interval. */
+  ratePerSecond: number
+  /** The first errors per object (at most `MAX_JOB_ERRORS`). */
+  errors: JobError[]
+  batchId: string | null
+  /** Why the whole job failed, when it did. */
+  error: { code: string; message: string } | null
+  startedAt: string
+  finishedAt: string | null
+}
+
+/** What a prefix holds, counted before a bulk share. */
+export interface PrefixCount {
+  objects: number
+  bytes: number
+  /** True when counting stopped at `limit`. */
+  truncated: boolean
+}
+
+/** Settings remembered across restarts (electron-store). */
+export interface Preferences {
+  selectedProfileId: string | null
+  /** The last bucket and folder shown, per profile id. */
+  lastLocation: { profileId: string; bucket: string; prefix: string } | null
+  /** The lifetime the share dialog starts with, in seconds. */
+  defaultExpiresInSeconds: number
 }

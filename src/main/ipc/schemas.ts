@@ -1,24 +1,30 @@
 import { z } from 'zod'
 import { MAX_LINK_SECONDS, MIN_LINK_SECONDS } from '../../shared/ipc-contract'
+import { bucketNameProblem, objectKeyProblem, prefixProblem } from '../../shared/s3-names'
 import type { IpcSchemas } from './router'
+import { registrySchemas } from './schemas-registry'
+import { credentialSchemas } from './schemas-credentials'
+import { profileSchemas } from './schemas-profiles'
+import { uploadSchemas } from './schemas-uploads'
 
 const profileId = z.string().min(1).max(256)
-// S3 bucket names are 3-63 chars; S3-compatible stores are laxer, so only bound the length.
-const bucket = z.string().min(1).max(255)
-// S3 keys are at most 1024 bytes of UTF-8.
-const key = z
-  .string()
-  .min(1)
-  .refine(
-    (value) => new TextEncoder().encode(value).length <= 1024,
-    'key is longer than 1024 bytes'
-  )
-const prefix = z
-  .string()
-  .refine(
-    (value) => new TextEncoder().encode(value).length <= 1024,
-    'prefix is longer than 1024 bytes'
-  )
+
+/**
+ * A string checked by one of the rules in `shared/s3-names`, whose answer becomes the message.
+ *
+ * AWS's stricter bucket rules (3-63 lowercase characters) are not applied: S3-compatible stores
+ * accept more, so only names no store can take are refused.
+ */
+function s3Name(problemOf: (value: string) => string | null) {
+  return z.string().check((ctx) => {
+    const problem = problemOf(ctx.value)
+    if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value })
+  })
+}
+
+const bucket = s3Name(bucketNameProblem)
+const key = s3Name(objectKeyProblem)
+const prefix = s3Name(prefixProblem)
 const linkId = z.string().min(1).max(64)
 
 export const ipcSchemas: IpcSchemas = {
@@ -44,9 +50,12 @@ export const ipcSchemas: IpcSchemas = {
       downloadFilename: z.string().min(1).max(255).nullish()
     })
     .strict(),
-  'links:list': z.void(),
-  'links:forget': z.object({ id: linkId }).strict(),
+  'links:forget': z.object({ id: linkId, deletePage: z.boolean().optional() }).strict(),
   'links:clear-expired': z.void(),
   'links:open-in-browser': z.object({ id: linkId }).strict(),
-  'clipboard:write-text': z.object({ text: z.string().max(16_384) }).strict()
+  'clipboard:write-text': z.object({ text: z.string().max(16_384) }).strict(),
+  ...registrySchemas({ profileId, bucket, key, prefix, linkId }),
+  ...uploadSchemas({ profileId, bucket, key, prefix, linkId }),
+  ...credentialSchemas({ profileId }),
+  ...profileSchemas({ bucket })
 }

@@ -1,126 +1,260 @@
 import { AppError } from '../../shared/errors'
-import { isWebUrl } from '../../shared/web-url'
-import type { IssuedLink, LinksSnapshot } from '../../shared/models'
+import { formatLinks } from '../../shared/link-export'
+import type { IssuedLink, LinkBatch, LinksChangedEvent } from '../../shared/models'
+import { webUrlToOpen } from '../../shared/web-url'
 import { systemClock, type Clock } from './ports'
+import type { LinkDraft, LinkRepository, LinkService, LinksChangeListener } from './registry-ports'
 
-/**
- * Where issued links are kept between runs (the conf-based adapter in `adapters/link-store`).
- *
- * Reads are served from memory; each change is written through before the call returns.
- */
-export interface LinkRepository {
-  /** Every stored link, oldest first. */
-  all(): readonly IssuedLink[]
-  add(link: IssuedLink): void
-  /** Returns false when there was no link with that id. */
-  remove(id: string): boolean
-  /** Replaces every link in one write. */
-  replaceAll(links: readonly IssuedLink[]): void
-  /** Set when the store file was unreadable at start-up and was moved aside. */
-  readonly recoveredFrom: LinksSnapshot['recoveredFrom']
-}
+export type { LinkRepository, LinkService } from './registry-ports'
 
-export type LinksListener = (snapshot: LinksSnapshot) => void
+/** Links written per transaction by `recordMany`, so another process never waits long. */
+export const RECORD_CHUNK = 500
 
-export interface LinkService {
-  /** Every link, newest first, plus what happened to an unreadable store file. */
-  snapshot(): LinksSnapshot
-  /** Stores a freshly signed link under a new id and returns it. */
-  record(link: Omit<IssuedLink, 'id'>): IssuedLink
-  /** Throws `AppError('link-not-found')` for an unknown id. */
-  get(id: string): IssuedLink
-  /**
-   * The URL to hand to the default browser; throws for an unknown id, or for a URL that is
-   * not http(s) (the store file can be edited by hand).
-   */
-  urlToOpen(id: string): string
-  /** Throws `AppError('link-not-found')` for an unknown id. */
-  forget(id: string): void
-  /** Forgets every link that no longer works; returns how many. */
-  clearExpired(): number
-  /** Called with a new snapshot after every change; returns the unsubscribe function. */
-  onChange(listener: LinksListener): () => void
+/** How often the registry is checked for other processes' changes while someone listens. */
+export const EXTERNAL_POLL_MS = 1_000
+
+/** The timer functions polling needs; tests pass ones they drive by hand. */
+export interface PollTimer {
+  setInterval(callback: () => void, ms: number): unknown
+  clearInterval(handle: unknown): void
 }
 
 export interface LinkServiceDependencies {
   repository: LinkRepository
   clock?: Clock
   newId?: () => string
+  timer?: PollTimer
+  pollIntervalMs?: number
 }
 
-/** The registry of every link the app has issued. */
+const systemTimer: PollTimer = {
+  setInterval(callback, ms) {
+    const handle = setInterval(callback, ms)
+    // Polling alone must not keep a command-line process alive.
+    handle.unref()
+    return handle
+  },
+  clearInterval(handle) {
+    clearInterval(handle as ReturnType<typeof setInterval>)
+  }
+}
+
+/**
+ * The registry of every link issued, by this process or another (the app and the command line
+ * share it).
+ *
+ * Change events are small (a version to refetch at, a reason, a count), never the list. While
+ * anyone listens, the repository's change counter is polled about once a second, so links
+ * another process recorded show up as an `external` change.
+ */
 export function createLinkService({
   repository,
   clock = systemClock,
-  newId = () => crypto.randomUUID()
+  newId = () => timeOrderedId(clock.now()),
+  timer = systemTimer,
+  pollIntervalMs = EXTERNAL_POLL_MS
 }: LinkServiceDependencies): LinkService {
-  const listeners = new Set<LinksListener>()
+  const listeners = new Set<LinksChangeListener>()
+  let poll: unknown = null
+  // The counter as of the last event (or subscription): anything beyond it is someone else's.
+  let seen = 0
 
-  function snapshot(): LinksSnapshot {
-    return { links: repository.all().toReversed(), recoveredFrom: repository.recoveredFrom }
+  function emit(reason: LinksChangedEvent['reason'], count: number): void {
+    if (listeners.size === 0) return
+    seen = repository.changeCounter()
+    const event: LinksChangedEvent = { version: seen, reason, count }
+    for (const listener of [...listeners]) {
+      try {
+        listener(event)
+      } catch (error) {
+        // The change is committed whatever a listener does; one failing must not hide it.
+        console.error('A links listener failed:', error)
+      }
+    }
   }
 
-  function changed(): void {
-    if (listeners.size === 0) return
-    const current = snapshot()
-    for (const listener of listeners) listener(current)
+  function checkExternal(): void {
+    let current: number
+    try {
+      current = repository.changeCounter()
+    } catch {
+      // Closed or briefly unreadable: the next tick tries again.
+      return
+    }
+    if (current !== seen) emit('external', 0)
   }
 
   function find(id: string): IssuedLink {
-    const link = repository.all().find((candidate) => candidate.id === id)
-    if (link === undefined) throw notFound()
+    const link = repository.get(id)
+    if (link === null) throw notFound()
     return link
   }
 
-  return {
-    snapshot,
+  function findBatch(id: string): LinkBatch {
+    const batch = repository.getBatch(id)
+    if (batch === null) throw batchNotFound()
+    return batch
+  }
 
+  function recordMany(drafts: readonly LinkDraft[]): IssuedLink[] {
+    const links = drafts.map((draft) => ({ ...draft, id: newId() }))
+    for (let start = 0; start < links.length; start += RECORD_CHUNK) {
+      repository.addMany(links.slice(start, start + RECORD_CHUNK))
+    }
+    if (links.length > 0) emit('added', links.length)
+    return links
+  }
+
+  return {
     record(draft) {
       const link: IssuedLink = { ...draft, id: newId() }
       repository.add(link)
-      changed()
+      emit('added', 1)
       return link
+    },
+
+    recordMany,
+
+    createBatch(draft) {
+      const batch: LinkBatch = {
+        ...draft,
+        id: newId(),
+        linkCount: 0,
+        failedCount: 0,
+        state: 'running'
+      }
+      repository.saveBatch(batch)
+      emit('added', 0)
+      return batch
+    },
+
+    updateBatch(id, patch) {
+      const batch = { ...findBatch(id), ...patch }
+      repository.saveBatch(batch)
+      emit('updated', 0)
+      // The link count may have moved meanwhile (it is kept by the database, not the record).
+      return repository.getBatch(id) ?? batch
     },
 
     get: find,
 
+    query(query) {
+      const now = clock.now()
+      // Read first: a change between the two makes the page look older, so it is fetched again.
+      const version = repository.changeCounter()
+      return { ...repository.query(query, now), version, now }
+    },
+
+    status() {
+      const version = repository.changeCounter()
+      return { ...repository.status(), version }
+    },
+
     urlToOpen(id) {
-      const { url } = find(id)
-      if (!isWebUrl(url)) {
-        throw new AppError('invalid-argument', 'Only http and https links open in the browser.')
-      }
-      return url
+      return webUrlToOpen(find(id).url)
     },
 
     forget(id) {
       if (!repository.remove(id)) throw notFound()
-      changed()
+      emit('removed', 1)
     },
 
-    clearExpired() {
-      const now = clock.now()
-      const links = repository.all()
-      // expiresAt is already the earlier of the requested and the credentials' expiry.
-      const alive = links.filter((link) => Date.parse(link.expiresAt) > now)
-      const removed = links.length - alive.length
-      if (removed === 0) return 0
-      repository.replaceAll(alive)
-      changed()
+    forgetBatch(batchId) {
+      findBatch(batchId)
+      const removed = repository.removeBatch(batchId)
+      emit('removed', removed)
       return removed
     },
 
+    clearExpired() {
+      // expiresAt is already the earlier of the requested and the credentials' expiry.
+      const removed = repository.removeExpired(clock.now())
+      if (removed > 0) emit('removed', removed)
+      return removed
+    },
+
+    batchUrls(batchId) {
+      findBatch(batchId)
+      return repository.matching({ batchId }, clock.now()).map((link) => link.url)
+    },
+
+    exportLinks(selection) {
+      if (selection.batchId !== undefined) findBatch(selection.batchId)
+      const links = repository.matching(
+        {
+          ...(selection.batchId === undefined ? {} : { batchId: selection.batchId }),
+          ...(selection.query === undefined ? {} : { query: selection.query })
+        },
+        clock.now()
+      )
+      return { content: formatLinks(links, selection.format), count: links.length }
+    },
+
     onChange(listener) {
+      if (listeners.size === 0) {
+        seen = repository.changeCounter()
+        poll = timer.setInterval(checkExternal, pollIntervalMs)
+      }
       listeners.add(listener)
       return () => {
         listeners.delete(listener)
+        if (listeners.size === 0 && poll !== null) {
+          timer.clearInterval(poll)
+          poll = null
+        }
       }
     }
   }
+}
+
+/**
+ * A UUID version 7 (RFC 9562): the time in milliseconds, then 74 random bits.
+ *
+ * Ids made one after another sort one after another, so the registry's id index grows at its
+ * end; random ids would touch a different page of it for every link written.
+ */
+export function timeOrderedId(now: number): string {
+  const bytes = randomBytes16()
+  const time = Math.max(0, Math.floor(now))
+  for (let index = 0; index < 6; index += 1) {
+    bytes[index] = Math.floor(time / 2 ** (8 * (5 - index))) % 256
+  }
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  let id = ''
+  for (let index = 0; index < 16; index += 1) {
+    if (index === 4 || index === 6 || index === 8 || index === 10) id += '-'
+    id += HEX[bytes[index]!]
+  }
+  return id
+}
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
+
+// Random bytes for ids, drawn from the system 4 KB at a time: one call per id would cost more
+// than the rest of recording a link in bulk.
+const pool = new Uint8Array(4096)
+let poolUsed = pool.length
+
+function randomBytes16(): Uint8Array {
+  if (poolUsed + 16 > pool.length) {
+    crypto.getRandomValues(pool)
+    poolUsed = 0
+  }
+  poolUsed += 16
+  return pool.slice(poolUsed - 16, poolUsed)
 }
 
 function notFound(): AppError {
   return new AppError(
     'link-not-found',
     'That link is no longer in the list. It may have been forgotten or cleared as expired.'
+  )
+}
+
+function batchNotFound(): AppError {
+  return new AppError(
+    'link-not-found',
+    'That batch of links is no longer in the list. It may have been forgotten.'
   )
 }
