@@ -1,25 +1,41 @@
 import {
+  DeleteObjectCommand,
   GetBucketLocationCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
+  PutObjectCommand,
   S3Client
 } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { AppError } from '../../shared/errors'
 import { type AppErrorCode } from '../../shared/errors'
 import { assertValidLinkLifetime } from '../../shared/expiry'
+import { assertBucketName, assertObjectKey, assertPrefix } from '../../shared/s3-names'
 import type { BucketSummary, FolderEntry, ObjectEntry, ProfileSummary } from '../../shared/models'
+import { postKeyField } from '../../shared/upload-links'
 import {
   DEFAULT_REGION,
   type CredentialSource,
   type ProfileDirectory,
+  type BucketGetLinkSigner,
+  type ListedObject,
   type S3Gateway,
   type S3Target
 } from '../services/ports'
-import { regionFromError, toAppError, type S3Operation } from './s3-errors'
+import { bucketGetLinkSigner } from './fast-presigner'
+import { describeFormProbeAnswer, probeFormUploads, refusesFormUploads } from './upload-form-check'
+import { presignUploadPost, presignUploadPut } from './upload-presigner'
+import {
+  cancelledError,
+  deadlineError,
+  formUploadsRefusedError,
+  regionFromError,
+  toAppError,
+  type S3Operation
+} from './s3-errors'
 
 export interface S3GatewayDependencies {
   profiles: ProfileDirectory
@@ -31,16 +47,25 @@ export interface S3GatewayDependencies {
 export interface NetworkOptions {
   /** An unreachable host should fail in seconds: connect within this, or give up. */
   connectionTimeoutMs: number
-  /** A whole request (a 1,000-key listing included) must finish within this. */
+  /** One try gives up when the server has not started to answer within this. */
   requestTimeoutMs: number
+  /** One try gives up when the answer stops flowing (no byte) for this long. */
+  socketTimeoutMs: number
   /** Tries per call, the first included; the SDK backs off between them. */
   maxAttempts: number
+  /**
+   * A whole call, every try and back-off included, gives up after this: without it a server
+   * that accepts connections and then says nothing held a listing for 3 tries of 15 s.
+   */
+  deadlineMs: number
 }
 
 export const DEFAULT_NETWORK_OPTIONS: NetworkOptions = {
   connectionTimeoutMs: 3_000,
-  requestTimeoutMs: 15_000,
-  maxAttempts: 3
+  requestTimeoutMs: 10_000,
+  socketTimeoutMs: 10_000,
+  maxAttempts: 3,
+  deadlineMs: 15_000
 }
 
 const DEFAULT_PAGE_SIZE = 1_000
@@ -65,7 +90,7 @@ export function createS3Gateway({
   credentials,
   network
 }: S3GatewayDependencies): S3Gateway {
-  const { connectionTimeoutMs, requestTimeoutMs, maxAttempts } = {
+  const { connectionTimeoutMs, requestTimeoutMs, socketTimeoutMs, maxAttempts, deadlineMs } = {
     ...DEFAULT_NETWORK_OPTIONS,
     ...network
   }
@@ -96,6 +121,7 @@ export function createS3Gateway({
       requestHandler: {
         connectionTimeout: connectionTimeoutMs,
         requestTimeout: requestTimeoutMs,
+        socketTimeout: socketTimeoutMs,
         throwOnRequestTimeout: true
       }
     })
@@ -132,16 +158,57 @@ export function createS3Gateway({
     return appError
   }
 
+  /**
+   * Resolves the client's credentials (memoized by the SDK) before a call's deadline starts:
+   * they may wait for the user (an MFA code, an SSO sign-in), which is no slow server. Their
+   * errors are AppErrors already.
+   */
+  async function credentialsBeforeTheClock(profile: ProfileSummary, region: string): Promise<void> {
+    await clientFor(profile, region).config.credentials()
+  }
+
+  /** Starts the clock of one call; `signal` is the caller's, to stop waiting earlier. */
+  function limitsOf(signal?: AbortSignal): CallLimits {
+    const deadline = AbortSignal.timeout(deadlineMs)
+    return {
+      deadline,
+      cancel: signal ?? null,
+      signal: signal === undefined ? deadline : AbortSignal.any([deadline, signal])
+    }
+  }
+
+  /** The error for a call that was cancelled or ran out of time, or null if neither happened. */
+  function stopped(
+    limits: CallLimits,
+    profile: ProfileSummary,
+    region: string,
+    operation: S3Operation
+  ): AppError | null {
+    const context = { profileId: profile.id, region, endpoint: profile.endpointUrl, operation }
+    if (limits.cancel?.aborted) return cancelledError(context)
+    if (limits.deadline.aborted) return deadlineError(context, deadlineMs)
+    return null
+  }
+
+  /**
+   * Runs one S3 call within the deadline; `run` should hand `abortSignal` to `client.send`.
+   *
+   * The SDK stops the request on abort, but the wait itself is raced too: the SDK would
+   * notice only between retries, after a back-off.
+   */
   async function call<T>(
     profile: ProfileSummary,
     region: string,
     operation: S3Operation,
-    run: (client: S3Client) => Promise<T>
+    run: (client: S3Client, abortSignal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal
   ): Promise<T> {
+    await credentialsBeforeTheClock(profile, region)
+    const limits = limitsOf(signal)
     try {
-      return await run(clientFor(profile, region))
+      return await untilAborted(run(clientFor(profile, region), limits.signal), limits.signal)
     } catch (error) {
-      throw fail(profile, region, operation, error)
+      throw stopped(limits, profile, region, operation) ?? fail(profile, region, operation, error)
     }
   }
 
@@ -152,10 +219,15 @@ export function createS3Gateway({
       const buckets: BucketSummary[] = []
       let token: string | undefined
       do {
-        const output = await call(profile, region, { kind: 'list-buckets' }, (client) =>
-          client.send(
-            new ListBucketsCommand(token === undefined ? {} : { ContinuationToken: token })
-          )
+        const output = await call(
+          profile,
+          region,
+          { kind: 'list-buckets' },
+          (client, abortSignal) =>
+            client.send(
+              new ListBucketsCommand(token === undefined ? {} : { ContinuationToken: token }),
+              { abortSignal }
+            )
         )
         for (const bucket of output.Buckets ?? []) {
           if (bucket.Name === undefined) continue
@@ -171,15 +243,25 @@ export function createS3Gateway({
     },
 
     async locateBucket(profileId, bucket) {
+      assertBucketName(bucket)
       const profile = profiles.getProfile(profileId)
       const region = profile.region ?? DEFAULT_REGION
       const operation: S3Operation = { kind: 'locate-bucket', bucket }
+      await credentialsBeforeTheClock(profile, region)
+      // One deadline for both questions: to the user they are one wait.
+      const limits = limitsOf()
+      const { signal: abortSignal } = limits
       try {
-        const head = await clientFor(profile, region).send(
-          new HeadBucketCommand({ Bucket: bucket })
+        const head = await untilAborted(
+          clientFor(profile, region).send(new HeadBucketCommand({ Bucket: bucket }), {
+            abortSignal
+          }),
+          abortSignal
         )
         if (head.BucketRegion) return head.BucketRegion
       } catch (error) {
+        const late = stopped(limits, profile, region, operation)
+        if (late !== null) throw late
         // AWS names the bucket's region on redirects and refusals too, even to a HEAD.
         const hinted = regionFromError(error)
         if (hinted !== null) return hinted
@@ -189,25 +271,32 @@ export function createS3Gateway({
         if (FINAL_LOCATE_ERRORS.has(appError.code)) throw appError
       }
       try {
-        const output = await clientFor(profile, region).send(
-          new GetBucketLocationCommand({ Bucket: bucket })
+        const output = await untilAborted(
+          clientFor(profile, region).send(new GetBucketLocationCommand({ Bucket: bucket }), {
+            abortSignal
+          }),
+          abortSignal
         )
         return regionFromLocationConstraint(output.LocationConstraint)
       } catch (error) {
+        const late = stopped(limits, profile, region, operation)
+        if (late !== null) throw late
         const hinted = regionFromError(error)
         if (hinted !== null) return hinted
         throw fail(profile, region, operation, error)
       }
     },
 
-    async listObjects(target, { bucket, prefix, token, pageSize }) {
+    async listObjects(target, { bucket, prefix, token, pageSize }, signal) {
+      assertBucketName(bucket)
+      assertPrefix(prefix)
       const profile = profiles.getProfile(target.profileId)
       // No EncodingType: the XML then carries keys byte-exact, with nothing to decode.
       const output = await call(
         profile,
         target.region,
         { kind: 'list-objects', bucket, prefix },
-        (client) =>
+        (client, abortSignal) =>
           client.send(
             new ListObjectsV2Command({
               Bucket: bucket,
@@ -215,8 +304,10 @@ export function createS3Gateway({
               MaxKeys: pageSize ?? DEFAULT_PAGE_SIZE,
               ...(prefix === '' ? {} : { Prefix: prefix }),
               ...(token === null ? {} : { ContinuationToken: token })
-            })
-          )
+            }),
+            { abortSignal }
+          ),
+        signal
       )
       const folders: FolderEntry[] = []
       for (const common of output.CommonPrefixes ?? []) {
@@ -247,12 +338,15 @@ export function createS3Gateway({
     },
 
     async headObject(target, { bucket, key }) {
+      assertBucketName(bucket)
+      assertObjectKey(key)
       const profile = profiles.getProfile(target.profileId)
       const output = await call(
         profile,
         target.region,
         { kind: 'head-object', bucket, key },
-        (client) => client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
+        (client, abortSignal) =>
+          client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal })
       )
       return {
         bucket,
@@ -273,6 +367,8 @@ export function createS3Gateway({
 
     async presignGet(target: S3Target, request) {
       const { bucket, key, expiresInSeconds, responseContentDisposition } = request
+      assertBucketName(bucket)
+      assertObjectKey(key)
       const profile = profiles.getProfile(target.profileId)
       assertValidLinkLifetime(expiresInSeconds)
       return call(profile, target.region, { kind: 'presign-get', bucket, key }, (client) =>
@@ -287,6 +383,157 @@ export function createS3Gateway({
           }),
           { expiresIn: expiresInSeconds }
         )
+      )
+    },
+
+    async presignerFor(target, bucket) {
+      assertBucketName(bucket)
+      const profile = profiles.getProfile(target.profileId)
+      const operation = (key: string): S3Operation => ({ kind: 'presign-get', bucket, key })
+      // Local work (no request is sent), so no deadline: errors only need their message.
+      let sign: BucketGetLinkSigner
+      try {
+        sign = await bucketGetLinkSigner(clientFor(profile, target.region), bucket)
+      } catch (error) {
+        throw fail(profile, target.region, operation(''), error)
+      }
+      return async (request) => {
+        assertObjectKey(request.key)
+        assertValidLinkLifetime(request.expiresInSeconds)
+        try {
+          return await sign(request)
+        } catch (error) {
+          throw fail(profile, target.region, operation(request.key), error)
+        }
+      }
+    },
+
+    async *listAllObjects(target, { bucket, prefix, signal, pageSize }) {
+      assertBucketName(bucket)
+      assertPrefix(prefix)
+      const profile = profiles.getProfile(target.profileId)
+      const operation: S3Operation = { kind: 'list-objects', bucket, prefix }
+      let token: string | undefined
+      do {
+        // No delimiter: every object under the prefix, however deep, in key order.
+        const output = await call(
+          profile,
+          target.region,
+          operation,
+          (client, abortSignal) =>
+            client.send(
+              new ListObjectsV2Command({
+                Bucket: bucket,
+                MaxKeys: pageSize ?? DEFAULT_PAGE_SIZE,
+                ...(prefix === '' ? {} : { Prefix: prefix }),
+                ...(token === undefined ? {} : { ContinuationToken: token })
+              }),
+              { abortSignal }
+            ),
+          signal
+        )
+        const page: ListedObject[] = []
+        for (const item of output.Contents ?? []) {
+          if (item.Key === undefined) continue
+          page.push({ key: item.Key, size: item.Size ?? 0, lastModified: toIso(item.LastModified) })
+        }
+        yield page
+        const next = output.NextContinuationToken
+        token = output.IsTruncated === true && next && next !== token ? next : undefined
+      } while (token !== undefined)
+    },
+
+    async presignUploadPut(target, request) {
+      const profile = profiles.getProfile(target.profileId)
+      const operation: S3Operation = {
+        kind: 'presign-put',
+        bucket: request.bucket,
+        key: request.key
+      }
+      // Local work, like presignerFor: no deadline. Bad input comes back as AppErrors.
+      try {
+        return await presignUploadPut(clientFor(profile, target.region), request)
+      } catch (error) {
+        throw fail(profile, target.region, operation, error)
+      }
+    },
+
+    async presignUploadPost(target, request) {
+      const profile = profiles.getProfile(target.profileId)
+      const operation: S3Operation = {
+        kind: 'presign-post',
+        bucket: request.bucket,
+        key: postKeyField(request.destination)
+      }
+      try {
+        return await presignUploadPost(clientFor(profile, target.region), request)
+      } catch (error) {
+        throw fail(profile, target.region, operation, error)
+      }
+    },
+
+    async checkFormUploads(target, link) {
+      const profile = profiles.getProfile(target.profileId)
+      const operation = {
+        kind: 'presign-post' as const,
+        bucket: link.bucket,
+        key: link.fields.key ?? ''
+      }
+      const limits = limitsOf()
+      let answer
+      try {
+        answer = await untilAborted(probeFormUploads(link, limits.signal), limits.signal)
+      } catch (error) {
+        throw (
+          stopped(limits, profile, target.region, operation) ??
+          fail(profile, target.region, operation, error)
+        )
+      }
+      if (refusesFormUploads(answer)) {
+        throw formUploadsRefusedError(
+          {
+            profileId: profile.id,
+            region: target.region,
+            endpoint: profile.endpointUrl,
+            operation
+          },
+          describeFormProbeAnswer(answer)
+        )
+      }
+    },
+
+    async putObject(target, { bucket, key, body, contentType, cacheControl }) {
+      assertBucketName(bucket)
+      assertObjectKey(key)
+      const profile = profiles.getProfile(target.profileId)
+      await call(
+        profile,
+        target.region,
+        { kind: 'put-object', bucket, key },
+        (client, abortSignal) =>
+          client.send(
+            new PutObjectCommand({
+              Bucket: bucket,
+              Key: key,
+              Body: body,
+              ContentType: contentType,
+              ...(cacheControl === undefined ? {} : { CacheControl: cacheControl })
+            }),
+            { abortSignal }
+          )
+      )
+    },
+
+    async deleteObject(target, { bucket, key }) {
+      assertBucketName(bucket)
+      assertObjectKey(key)
+      const profile = profiles.getProfile(target.profileId)
+      await call(
+        profile,
+        target.region,
+        { kind: 'delete-object', bucket, key },
+        (client, abortSignal) =>
+          client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal })
       )
     },
 
@@ -324,4 +571,26 @@ function folderName(folderPrefix: string, parent: string): string {
 
 function toIso(date: Date | undefined): string | null {
   return date === undefined || Number.isNaN(date.getTime()) ? null : date.toISOString()
+}
+
+/** The clock and the caller's signal of one call. */
+interface CallLimits {
+  deadline: AbortSignal
+  cancel: AbortSignal | null
+  /** Aborts when either does: what the SDK is given. */
+  signal: AbortSignal
+}
+
+/** Settles like `promise`, or rejects as soon as `signal` aborts, whichever comes first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    // The request may still be under way: its outcome no longer matters.
+    promise.catch(() => {})
+    return Promise.reject(signal.reason)
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }

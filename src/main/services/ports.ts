@@ -1,5 +1,11 @@
 import type { AwsCredentialIdentity } from '@smithy/types'
 import type { BucketSummary, ObjectDetails, ObjectPage, ProfileSummary } from '../../shared/models'
+import type {
+  PostUploadLimits,
+  PostUploadLink,
+  PutUploadLink,
+  UploadDestination
+} from '../../shared/upload-links'
 
 /**
  * The seams between services and adapters. Each is implemented once and passed in by the
@@ -38,6 +44,54 @@ export interface PresignGetRequest {
   responseContentDisposition?: string
 }
 
+/** One GET link to sign for a bucket already chosen (see `S3Gateway.presignerFor`). */
+export interface BucketGetLinkRequest {
+  key: string
+  expiresInSeconds: number
+  responseContentDisposition?: string
+  /** The link's X-Amz-Date (whole seconds): every link of a batch shares one. */
+  signingDate: Date
+}
+
+/** Signs GET links for one bucket; returns the URL `getSignedUrl` would for the same input. */
+export type BucketGetLinkSigner = (request: BucketGetLinkRequest) => Promise<string>
+
+/** An object found by a recursive listing. */
+export interface ListedObject {
+  key: string
+  size: number
+  /** ISO; absent where a caller (or a fake) does not need it. */
+  lastModified?: string | null
+}
+
+/** A PUT upload link to sign (see `adapters/upload-presigner.ts`). */
+export interface PutUploadSigningRequest {
+  bucket: string
+  key: string
+  expiresInSeconds: number
+  /** Bound into the signature: the uploader must send exactly this Content-Type. */
+  contentType: string | null
+  /** The link's X-Amz-Date (whole seconds). */
+  signingDate: Date
+}
+
+/** A POST upload form to sign, with its limits in the policy. */
+export interface PostUploadSigningRequest {
+  bucket: string
+  destination: UploadDestination
+  limits: PostUploadLimits
+  expiresInSeconds: number
+}
+
+/** An object to write (the upload page): small, held in memory. */
+export interface PutObjectRequest {
+  bucket: string
+  key: string
+  body: string
+  contentType: string
+  cacheControl?: string
+}
+
 /**
  * Every S3 call the app makes, behind one port.
  *
@@ -50,12 +104,44 @@ export interface S3Gateway {
   listBuckets(profileId: string): Promise<BucketSummary[]>
   /** Asks the server where the bucket lives (`x-amz-bucket-region`, then GetBucketLocation). */
   locateBucket(profileId: string, bucket: string): Promise<string>
+  /**
+   * One page of a folder. Fails with `endpoint-unreachable` when the server has not answered
+   * within the call's deadline, and with `cancelled` once `signal` aborts.
+   */
   listObjects(
     target: S3Target,
-    request: { bucket: string; prefix: string; token: string | null; pageSize?: number }
+    request: { bucket: string; prefix: string; token: string | null; pageSize?: number },
+    signal?: AbortSignal
   ): Promise<ObjectPage>
   headObject(target: S3Target, request: { bucket: string; key: string }): Promise<ObjectDetails>
   presignGet(target: S3Target, request: PresignGetRequest): Promise<string>
+  /**
+   * A signer for many GET links to one bucket: the endpoint, addressing style and signing
+   * scope are resolved once, each link costs one signature (`adapters/fast-presigner.ts`).
+   */
+  presignerFor(target: S3Target, bucket: string): Promise<BucketGetLinkSigner>
+  /**
+   * Every object under a prefix, sub-folders included (no delimiter), one page at a time.
+   * Stops between pages once `signal` aborts.
+   */
+  listAllObjects(
+    target: S3Target,
+    request: { bucket: string; prefix: string; signal?: AbortSignal; pageSize?: number }
+  ): AsyncIterable<ListedObject[]>
+  /** Signs a PUT upload link with the profile's client (no request is sent). */
+  presignUploadPut(target: S3Target, request: PutUploadSigningRequest): Promise<PutUploadLink>
+  /** Signs a POST upload form with the profile's client (no request is sent). */
+  presignUploadPost(target: S3Target, request: PostUploadSigningRequest): Promise<PostUploadLink>
+  /**
+   * Asks the bucket whether it takes form uploads at all, with a form that cannot store
+   * anything (no file, a spoiled signature). Throws `invalid-argument`, naming the problem, when
+   * the store answers that it does not implement POST Object (Swift: 412, others 405/501).
+   */
+  checkFormUploads(target: S3Target, link: PostUploadLink): Promise<void>
+  /** PutObject; `access-denied` names the missing s3:PutObject. */
+  putObject(target: S3Target, request: PutObjectRequest): Promise<void>
+  /** DeleteObject; deleting a key that is not there succeeds, as in S3. */
+  deleteObject(target: S3Target, request: { bucket: string; key: string }): Promise<void>
   /** Forgets the clients of one profile or of all (after config files change). */
   invalidate(profileId?: string): void
 }

@@ -16,7 +16,7 @@ import { checkPresignedUrl } from '../../../test-support/verify-signature'
 import { attachmentContentDisposition } from '../../shared/content-disposition'
 import type { IssuedLink, ProfileSummary } from '../../shared/models'
 import { hasDotSegments } from '../../shared/object-key'
-import { createConfLinkRepository } from '../adapters/link-store'
+import { openLinkDatabase } from '../adapters/link-db'
 import { createS3Gateway } from '../adapters/s3-gateway'
 import { createBrowsingService } from './browsing'
 import { createCredentialCache } from './credential-cache'
@@ -113,7 +113,7 @@ beforeAll(async () => {
   gateway = createS3Gateway({ profiles: directory, credentials })
   const browsing = createBrowsingService({ profiles: directory, gateway })
   storeDir = await mkdtemp(join(tmpdir(), 's3sm-signing-it-'))
-  links = createLinkService({ repository: createConfLinkRepository({ cwd: storeDir }) })
+  links = createLinkService({ repository: openLinkDatabase({ dir: storeDir }) })
   signing = createSigningService({
     profiles: directory,
     regions: browsing,
@@ -213,8 +213,9 @@ describe('a link made by the app, fetched from a real S3 server (Swift)', () => 
       expiresInSeconds: 60
     })
     expect(links.get(made.id)).toEqual(made)
-    const reopened = createConfLinkRepository({ cwd: storeDir })
-    expect(reopened.all().find((entry) => entry.id === made.id)).toEqual(made)
+    const reopened = openLinkDatabase({ dir: storeDir })
+    expect(reopened.get(made.id)).toEqual(made)
+    reopened.close()
   })
 })
 

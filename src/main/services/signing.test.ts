@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors'
-import type { CredentialsStatus, ProfileSummary } from '../../shared/models'
-import { createInMemoryLinkRepository } from '../../../test-support/in-memory-link-repository'
-import { createLinkService } from './links'
-import type { PresignGetRequest, S3Gateway, S3Target } from './ports'
-import { createSigningService, type DownloadLinkRequest } from './signing'
+import type { CredentialsStatus, IssuedLink, ProfileSummary } from '../../shared/models'
+import type { BucketGetLinkRequest, S3Gateway, S3Target } from './ports'
+import type { LinkDraft } from './registry-ports'
+import {
+  createSigningService,
+  downloadFilenameFor,
+  type DownloadLinkRequest,
+  type UploadGateway
+} from './signing'
+
+const uploadsNotUsed: UploadGateway = {
+  presignUploadPut: () => Promise.reject(new Error('not used')),
+  presignUploadPost: () => Promise.reject(new Error('not used')),
+  checkFormUploads: () => Promise.reject(new Error('not used')),
+  putObject: () => Promise.reject(new Error('not used')),
+  deleteObject: () => Promise.reject(new Error('not used'))
+}
 
 const T0 = Date.parse('2026-03-01T12:00:00.000Z')
 const MINUTE = 60_000
@@ -22,27 +34,50 @@ const profile: ProfileSummary = {
 
 interface PresignCall {
   target: S3Target
-  request: PresignGetRequest
+  bucket: string
+  request: BucketGetLinkRequest
 }
 
 function setup(options: { credentialsExpireAt?: number | null; now?: number } = {}) {
   const presigned: PresignCall[] = []
-  const gateway = {
-    async presignGet(target: S3Target, request: PresignGetRequest) {
-      presigned.push({ target, request })
-      return `https://s3.example.test/${request.bucket}/${request.key}?X-Amz-Signature=f00`
-    }
-  } as Pick<S3Gateway, 'presignGet'> as S3Gateway
+  let signersMade = 0
+  let regionLookups = 0
+  const gateway: Pick<S3Gateway, 'presignerFor'> & UploadGateway = {
+    async presignerFor(target, bucket) {
+      signersMade += 1
+      return async (request) => {
+        presigned.push({ target, bucket, request })
+        return `https://s3.example.test/${bucket}/${request.key}?X-Amz-Date=${request.signingDate.toISOString()}`
+      }
+    },
+    // Upload links are tested in uploads.test.ts.
+    ...uploadsNotUsed
+  }
   const status: CredentialsStatus = {
     profileId: 'dev',
     temporary: options.credentialsExpireAt != null,
     expiresAt:
       options.credentialsExpireAt == null
         ? null
-        : new Date(options.credentialsExpireAt).toISOString()
+        : new Date(options.credentialsExpireAt).toISOString(),
+    state:
+      options.credentialsExpireAt == null
+        ? 'static'
+        : options.credentialsExpireAt <= (options.now ?? T0)
+          ? 'expired'
+          : 'active',
+    detail: null
   }
   const clock = { now: () => options.now ?? T0 }
-  const links = createLinkService({ repository: createInMemoryLinkRepository(), clock })
+  // The registry itself is tested in links.test.ts; here only what reaches it matters.
+  const recorded: IssuedLink[] = []
+  const links = {
+    record(draft: LinkDraft): IssuedLink {
+      const link = { ...draft, id: `link-${recorded.length + 1}` }
+      recorded.push(link)
+      return link
+    }
+  }
   const signing = createSigningService({
     profiles: {
       getProfile(id) {
@@ -51,13 +86,23 @@ function setup(options: { credentialsExpireAt?: number | null; now?: number } = 
       }
     },
     // The bucket lives in another region than the profile's default.
-    regions: { regionOf: async () => 'eu-west-2' },
+    regions: {
+      regionOf: async () => {
+        regionLookups += 1
+        return 'eu-west-2'
+      }
+    },
     credentials: { status: async () => status },
     gateway,
     links,
     clock
   })
-  return { signing, links, presigned }
+  return {
+    signing,
+    recorded,
+    presigned,
+    counts: () => ({ signersMade, regionLookups })
+  }
 }
 
 const request: DownloadLinkRequest = {
@@ -71,7 +116,7 @@ describe('signing service: link lifetime', () => {
   it.each([0, 604_801, 1.5, -60, Number.NaN, Number.POSITIVE_INFINITY])(
     'refuses %s seconds with a message that says what is allowed',
     async (expiresInSeconds) => {
-      const { signing, presigned, links } = setup()
+      const { signing, presigned, recorded } = setup()
       const attempt = signing.createDownloadLink({ ...request, expiresInSeconds })
       await expect(attempt).rejects.toThrow(AppError)
       await expect(attempt).rejects.toMatchObject({
@@ -82,7 +127,7 @@ describe('signing service: link lifetime', () => {
       })
       await expect(attempt).rejects.toThrow(String(expiresInSeconds))
       expect(presigned).toEqual([])
-      expect(links.snapshot().links).toEqual([])
+      expect(recorded).toEqual([])
     }
   )
 
@@ -128,25 +173,28 @@ describe('signing service: real expiry', () => {
   })
 
   it('refuses to sign with credentials that have already expired', async () => {
-    const { signing, links } = setup({ credentialsExpireAt: T0 - MINUTE })
+    const { signing, recorded, presigned } = setup({ credentialsExpireAt: T0 - MINUTE })
     await expect(signing.createDownloadLink(request)).rejects.toMatchObject({
       code: 'credentials-expired',
       message: expect.stringContaining('aws sso login --profile dev')
     })
-    expect(links.snapshot().links).toEqual([])
+    expect(recorded).toEqual([])
+    expect(presigned).toEqual([])
   })
 
   it('dates the link to the whole second, as X-Amz-Date does, never later', async () => {
-    const { signing } = setup({ now: T0 + 999 })
+    const { signing, presigned } = setup({ now: T0 + 999 })
     const link = await signing.createDownloadLink(request)
     expect(link.createdAt).toBe(new Date(T0).toISOString())
     expect(link.expiresAt).toBe(new Date(T0 + 60 * MINUTE).toISOString())
+    // The signature carries the very date the registry records.
+    expect(presigned[0]?.request.signingDate.toISOString()).toBe(link.createdAt)
   })
 })
 
 describe('signing service: the link', () => {
   it('signs for the bucket’s own region and records the link in the registry', async () => {
-    const { signing, presigned, links } = setup()
+    const { signing, presigned, recorded } = setup()
     const link = await signing.createDownloadLink({ ...request, label: '  for Ana  ' })
     expect(presigned[0]?.target).toEqual({ profileId: 'dev', region: 'eu-west-2' })
     expect(link).toMatchObject({
@@ -156,10 +204,11 @@ describe('signing service: the link', () => {
       region: 'eu-west-2',
       endpoint: 'https://s3.example.test',
       method: 'GET',
-      url: 'https://s3.example.test/reports/2026/Q1 résumé.pdf?X-Amz-Signature=f00',
-      label: 'for Ana'
+      url: 'https://s3.example.test/reports/2026/Q1 résumé.pdf?X-Amz-Date=2026-03-01T12:00:00.000Z',
+      label: 'for Ana',
+      batchId: null
     })
-    expect(links.snapshot().links).toEqual([link])
+    expect(recorded).toEqual([link])
   })
 
   it('names the download after the key unless told otherwise', async () => {
@@ -200,5 +249,75 @@ describe('signing service: the link', () => {
     await expect(
       signing.createDownloadLink({ ...request, profileId: 'ghost' })
     ).rejects.toMatchObject({ code: 'profile-not-found' })
+  })
+})
+
+describe('signing service: many links to one bucket', () => {
+  const batch = {
+    profileId: 'dev',
+    bucket: 'reports',
+    expiresInSeconds: 3600,
+    label: ' Q1 for Ana '
+  }
+
+  it('gives every link one date, one real expiry, one label and the batch', async () => {
+    const { signing, presigned } = setup({ credentialsExpireAt: T0 + 15 * MINUTE, now: T0 + 400 })
+    const signer = await signing.prepareDownloadLinks(batch)
+    const drafts = await Promise.all(
+      ['a.txt', 'b/c.txt', 'd e.pdf'].map((key) => signer.sign(key, null, 'batch-1'))
+    )
+    expect(signer.region).toBe('eu-west-2')
+    expect(signer.expiry.cappedBy).toBe('credentials')
+    for (const draft of drafts) {
+      expect(draft).toMatchObject({
+        createdAt: new Date(T0).toISOString(),
+        expiresAt: new Date(T0 + 15 * MINUTE).toISOString(),
+        requestedExpiresAt: new Date(T0 + 60 * MINUTE).toISOString(),
+        cappedBy: 'credentials',
+        label: 'Q1 for Ana',
+        batchId: 'batch-1',
+        region: 'eu-west-2',
+        downloadFilename: null
+      })
+    }
+    expect(new Set(presigned.map((call) => call.request.signingDate.getTime()))).toEqual(
+      new Set([T0])
+    )
+    expect(drafts.map((draft) => draft.key)).toEqual(['a.txt', 'b/c.txt', 'd e.pdf'])
+  })
+
+  it('looks up the region and builds the signer once for a whole batch', async () => {
+    const { signing, counts } = setup()
+    const signer = await signing.prepareDownloadLinks(batch)
+    for (let i = 0; i < 50; i += 1) await signer.sign(`file ${i}.txt`, null)
+    expect(counts()).toEqual({ signersMade: 1, regionLookups: 1 })
+  })
+
+  it('refuses to start a batch with credentials that have already expired', async () => {
+    const { signing, counts } = setup({ credentialsExpireAt: T0 - MINUTE })
+    await expect(signing.prepareDownloadLinks(batch)).rejects.toMatchObject({
+      code: 'credentials-expired'
+    })
+    expect(counts().signersMade).toBe(0)
+  })
+
+  it('names each download after its object, or not at all, by the batch’s rule', async () => {
+    const { signing, presigned } = setup()
+    const signer = await signing.prepareDownloadLinks(batch)
+    const key = 'reports/2026/Q1 résumé.pdf'
+    const named = await signer.sign(key, downloadFilenameFor(key, 'object-name'))
+    const unnamed = await signer.sign(key, downloadFilenameFor(key, 'none'))
+    expect(named.downloadFilename).toBe('Q1 résumé.pdf')
+    expect(presigned[0]?.request.responseContentDisposition).toContain('filename*=UTF-8')
+    expect(unnamed.downloadFilename).toBeNull()
+    expect(presigned[1]?.request).not.toHaveProperty('responseContentDisposition')
+  })
+
+  it('refuses a bucket name no S3 store accepts before asking anything', async () => {
+    const { signing, counts } = setup()
+    await expect(signing.prepareDownloadLinks({ ...batch, bucket: '..' })).rejects.toMatchObject({
+      code: 'invalid-argument'
+    })
+    expect(counts()).toEqual({ signersMade: 0, regionLookups: 0 })
   })
 })
