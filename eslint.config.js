@@ -92,6 +92,23 @@ export default tseslint.config(
     }
   },
   {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron-store', '**/renderer/**', '**/preload/**'],
+              message:
+                'The command line runs in plain Node: it shares the core services, never Electron.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['src/preload/**/*.ts'],
     ignores: ['src/preload/**/*.test.ts'],
     rules: {
