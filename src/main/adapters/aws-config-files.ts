@@ -1,6 +1,23 @@
-import { type FSWatcher, readFileSync, realpathSync, statSync, watch } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import {
+  chmodSync,
+  closeSync,
+  type FSWatcher,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  watch,
+  writeFileSync
+} from 'node:fs'
 import { homedir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
+import { AppError } from '../../shared/errors'
+import type { ConfigFileStore } from '../services/profile-editor'
 import type { ConfigFileContent, ConfigFilePaths, Env } from '../services/profiles'
 
 /**
@@ -39,6 +56,71 @@ function readOne(path: string, role: ConfigFileContent['role']): ConfigFileConte
       text: null,
       readError: describeReadError(code)
     }
+  }
+}
+
+/** The files as the profile editor reads and writes them. */
+export const configFileStore: ConfigFileStore = {
+  read(path) {
+    const file = readOne(path, 'config')
+    if (file.readError !== null) {
+      throw new AppError('internal', `Could not read ${path}: ${file.readError}`)
+    }
+    return file.text
+  },
+  write(path, text, { secret }) {
+    try {
+      writeFileAtomically(path, text, secret)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+      throw new AppError(
+        'internal',
+        `Could not write ${path} (${code}); nothing was changed in it. Check that the folder ` +
+          'exists and that you may write to it, then try again.'
+      )
+    }
+  }
+}
+
+/**
+ * Replaces a file in one step: the new text goes to a temporary file beside it, flushed to
+ * disk, then renamed over it, so a crash or a reader never sees half a file.
+ *
+ * A symlinked file (dotfile managers) is written where it points, keeping the link. A secret
+ * file is created 0600 and an existing one keeps its mode without group or other bits, as
+ * `aws configure` leaves it; the config file keeps its mode, or gets 0600 when new (botocore).
+ */
+export function writeFileAtomically(path: string, text: string, secret: boolean): void {
+  let target = path
+  try {
+    target = realpathSync(path)
+  } catch {
+    // Not there yet: created below.
+  }
+  const dir = dirname(target)
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  let mode = 0o600
+  try {
+    const existing = statSync(target).mode & 0o777
+    mode = secret ? existing & 0o600 || 0o600 : existing
+  } catch {
+    // A new file.
+  }
+  const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  const fd = openSync(temp, 'wx', mode)
+  try {
+    try {
+      writeFileSync(fd, text, 'utf8')
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    // The umask may have taken bits the file should have; never more than asked.
+    chmodSync(temp, mode)
+    renameSync(temp, target)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
   }
 }
 

@@ -98,7 +98,9 @@ describe('credentials of a credential_process profile', () => {
     expect(status).toEqual({
       profileId: 'tool',
       temporary: true,
-      expiresAt: first.expiration?.toISOString()
+      expiresAt: first.expiration?.toISOString(),
+      state: 'active',
+      detail: null
     })
 
     clock.advance((first.expiration?.getTime() ?? 0) - clock.now() - 4 * MINUTE)
@@ -123,8 +125,8 @@ describe('credentials of a credential_process profile', () => {
     await expect(failure).rejects.toMatchObject({
       code: 'credentials-missing',
       message:
-        'The credential_process of profile `tool` failed: Error: the token for account prod was ' +
-        'revoked. Fix the command in your AWS config, then try again.'
+        '`credential_process` for `tool` exited with 1: Error: the token for account prod was ' +
+        'revoked. Fix what it reports (run the command in a terminal to see more), then try again.'
     })
     await expect(failure).rejects.not.toMatchObject({
       message: expect.stringContaining('hunter2')
@@ -142,7 +144,13 @@ describe('credentials of key profiles', () => {
       accessKeyId: 'AKIASTATIC',
       secretAccessKey: 'static-secret'
     })
-    expect(await cache.status('ci')).toEqual({ profileId: 'ci', temporary: false, expiresAt: null })
+    expect(await cache.status('ci')).toEqual({
+      profileId: 'ci',
+      temporary: false,
+      expiresAt: null,
+      state: 'static',
+      detail: null
+    })
   })
 
   it('reports a session token profile as temporary', async () => {
@@ -154,7 +162,9 @@ describe('credentials of key profiles', () => {
     expect(await cache.status('temp')).toEqual({
       profileId: 'temp',
       temporary: true,
-      expiresAt: null
+      expiresAt: null,
+      state: 'active',
+      detail: null
     })
   })
 
@@ -239,12 +249,12 @@ sso_role_name = Admin
     await expect(cache.getCredentials('dev')).rejects.toMatchObject({
       code: 'credentials-expired',
       message:
-        'The SSO session for profile `dev` has expired or was never started. ' +
-        'Run `aws sso login --profile dev`, then try again.'
+        'SSO session for `dev` ended or was never started: Sign in (or run ' +
+        '`aws sso login --profile dev`), then try again.'
     })
     await expect(cache.getCredentials('legacy')).rejects.toMatchObject({
       code: 'credentials-expired',
-      message: expect.stringContaining('Run `aws sso login --profile legacy`')
+      message: expect.stringContaining('run `aws sso login --profile legacy`')
     })
   })
 
@@ -259,7 +269,7 @@ sso_role_name = Admin
 
     await expect(cache.getCredentials('dev')).rejects.toMatchObject({
       code: 'credentials-expired',
-      message: expect.stringContaining('Run `aws sso login --profile dev`')
+      message: expect.stringContaining('run `aws sso login --profile dev`')
     })
   })
 })

@@ -3,12 +3,29 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types'
 import { AppError, isAppError } from '../../shared/errors'
 import type { ProfileSummary } from '../../shared/models'
 import type { ProfileDirectory } from '../services/ports'
-import type { ConfigFilePaths } from '../services/profiles'
+import type { ConfigFilePaths, ProfileSettingsSource } from '../services/profiles'
+import type { CredentialProcessOptions } from './credential-process'
+import { ownProviderFor } from './profile-credentials'
+import type { Prompter } from '../services/prompts'
+import type { SsoService } from '../services/sso'
+import { credentialChainEnd } from '../services/sso-settings'
+import { readConfigFiles } from './aws-config-files'
 
 export interface SdkProviderDeps {
   /** The files the profiles were listed from; the SDK must read exactly these. */
   paths: ConfigFilePaths
-  profiles: ProfileDirectory
+  profiles: ProfileDirectory & Partial<ProfileSettingsSource>
+  /** Limits of `credential_process` runs (tests shorten the timeout). */
+  credentialProcess?: CredentialProcessOptions
+  /** Asks for the code of an `mfa_serial` profile; without one such a profile cannot be used. */
+  prompter?: Prompter | null
+  /** Renews the SSO token before the SDK reads it, or says "Sign in" when it cannot. */
+  sso?: Pick<SsoService, 'ensureToken'> | null
+  /**
+   * Sends STS, SSO and SSO OIDC calls here instead of AWS: for tests only, whose stand-ins
+   * (`test-support/aws-stand-ins.ts`) answer all three on one loopback port.
+   */
+  awsEndpoint?: string
 }
 
 /**
@@ -22,7 +39,11 @@ export interface SdkProviderDeps {
  */
 export function sdkProviderFor({
   paths,
-  profiles
+  profiles,
+  credentialProcess,
+  prompter = null,
+  sso = null,
+  awsEndpoint
 }: SdkProviderDeps): (profileId: string) => AwsCredentialIdentityProvider {
   return (profileId) => {
     const profile = profiles.getProfile(profileId)
@@ -30,21 +51,93 @@ export function sdkProviderFor({
       profile: profile.name,
       filepath: paths.credentialsFile,
       configFilepath: paths.configFile,
-      ignoreCache: true
+      ignoreCache: true,
+      ...(awsEndpoint ? { clientConfig: { endpoint: awsEndpoint } } : {})
     }
-    const provider =
+    // credential_process, and keys under names the SDK's parser refuses: see profile-credentials.ts.
+    const own =
       profile.kind === 'environment'
-        ? fromEnv()
-        : profile.kind === 'sso'
-          ? fromSSO(files)
-          : fromIni(files)
+        ? null
+        : ownProviderFor(profile, profiles.settingsOf?.(profile.name) ?? null, credentialProcess)
+    const provider =
+      own !== null
+        ? own
+        : profile.kind === 'environment'
+          ? fromEnv()
+          : profile.kind === 'sso'
+            ? fromSSO(files)
+            : fromIni({
+                ...files,
+                // Asked once per session: the credential cache keeps the role's credentials.
+                mfaCodeProvider: (mfaSerial) => askForMfaCode(prompter, profile, mfaSerial)
+              })
     return async (options) => {
       try {
+        if (profile.kind !== 'environment') {
+          checkSourceProfiles(paths, profile)
+          await sso?.ensureToken(profile.id)
+        }
         return await provider(options)
       } catch (error) {
         throw credentialsError(profile, error)
       }
     }
+  }
+}
+
+/**
+ * Fails early, with the name, when a `source_profile` on the way is not defined: the SDK would
+ * only say it "could not resolve credentials" for it.
+ */
+function checkSourceProfiles(paths: ConfigFilePaths, profile: ProfileSummary): void {
+  const end = credentialChainEnd(readConfigFiles(paths), profile.name)
+  if (end.kind !== 'missing-source') return
+  throw new AppError(
+    'credentials-missing',
+    `source_profile \`${end.sourceProfile}\` not found: profile \`${end.profileName}\` takes its ` +
+      `credentials from it, and neither the config nor the credentials file defines it. Add it ` +
+      `(\`aws configure --profile ${end.sourceProfile}\`) or fix source_profile, then try again.`
+  )
+}
+
+/** The SDK's `mfaCodeProvider`: the user's code, or an error that says why there is none. */
+async function askForMfaCode(
+  prompter: Prompter | null,
+  profile: ProfileSummary,
+  mfaSerial: string
+): Promise<string> {
+  const quoted = `\`${profile.name}\``
+  if (!prompter) {
+    throw new AppError(
+      'credentials-missing',
+      `Profile ${quoted} needs an MFA code to assume its role, and nothing here can ask for ` +
+        'one. Use a profile without mfa_serial, or put temporary credentials in a profile.'
+    )
+  }
+  const outcome = await prompter.ask({ kind: 'mfa-code', profileId: profile.id, mfaSerial })
+  switch (outcome.status) {
+    case 'answered':
+      return outcome.code
+    case 'timed-out':
+      throw new AppError(
+        'credentials-missing',
+        `No MFA code was entered for profile ${quoted} in time. Use the profile again to enter one.`
+      )
+    case 'unavailable':
+      throw new AppError(
+        'credentials-missing',
+        `Profile ${quoted} needs an MFA code: ${outcome.reason}`
+      )
+    case 'closed':
+      throw new AppError(
+        'cancelled',
+        `No MFA code was entered for profile ${quoted}: the window that asked for it closed.`
+      )
+    default:
+      throw new AppError(
+        'cancelled',
+        `No MFA code was entered for profile ${quoted}: cancelled. Use the profile again to enter one.`
+      )
   }
 }
 
@@ -89,14 +182,21 @@ export function credentialsError(profile: ProfileSummary, error: unknown): AppEr
     ) {
       return new AppError(
         'credentials-expired',
-        `The SSO session for profile ${quoted} has expired or was never started. ` +
-          `Run \`aws sso login --profile ${profile.name}\`, then try again.`
+        `SSO session for ${quoted} ended or was never started: Sign in (or run ` +
+          `\`aws sso login --profile ${profile.name}\`), then try again.`
       )
     }
     return new AppError(
       'credentials-missing',
       `Profile ${quoted} has an incomplete SSO setup. Run ` +
         `\`aws configure sso --profile ${profile.name}\`, then try again.`
+    )
+  }
+  if (/MultiFactorAuthentication failed|invalid MFA/i.test(message)) {
+    return new AppError(
+      'access-denied',
+      `MFA code rejected for profile ${quoted}: enter the code your MFA device shows now ` +
+        '(each code works once, for about 30 seconds), then try again.'
     )
   }
   if (/multi-factor/i.test(message)) {

@@ -203,12 +203,92 @@ describe('credential cache', () => {
     expect(await cache.status('sso')).toEqual({
       profileId: 'sso',
       temporary: true,
-      expiresAt: '2030-01-01T11:00:00.000Z'
+      expiresAt: '2030-01-01T11:00:00.000Z',
+      state: 'active',
+      detail: null
     })
     expect(await cache.status('static')).toEqual({
       profileId: 'static',
       temporary: false,
-      expiresAt: null
+      expiresAt: null,
+      state: 'static',
+      detail: null
     })
+  })
+})
+
+describe('session state for the profile picker', () => {
+  it('says "needs MFA" without resolving, until a session exists, then shows its end', async () => {
+    const clock = fakeClock()
+    const providers = countingProviders(() => temporary(1, START + 60 * MINUTE))
+    const cache = createCredentialCache({
+      providerFor: providers.providerFor,
+      clock,
+      peek: async () => ({ state: 'needs-mfa', expiresAt: null, detail: 'asks for a code' })
+    })
+
+    expect(await cache.sessionState('role')).toEqual({
+      profileId: 'role',
+      temporary: true,
+      expiresAt: null,
+      state: 'needs-mfa',
+      detail: 'asks for a code'
+    })
+    expect(providers.calls('role')).toBe(0)
+
+    // Browsing resolves (the code is asked then); the picker now shows the session.
+    await cache.getCredentials('role')
+    expect(await cache.sessionState('role')).toMatchObject({
+      state: 'active',
+      expiresAt: '2030-01-01T11:00:00.000Z'
+    })
+
+    clock.advance(61 * MINUTE)
+    expect(await cache.sessionState('role')).toMatchObject({ state: 'needs-mfa' })
+    expect(providers.calls('role')).toBe(1)
+  })
+
+  it('reports SSO sign-in and expiry as the peek finds them, without resolving', async () => {
+    const providers = countingProviders(() => temporary(1, START + 60 * MINUTE))
+    const cache = createCredentialCache({
+      providerFor: providers.providerFor,
+      clock: fakeClock(),
+      peek: async (profileId) =>
+        profileId === 'new'
+          ? { state: 'sign-in', expiresAt: null, detail: 'Sign in.' }
+          : { state: 'expired', expiresAt: '2030-01-01T09:00:00.000Z', detail: 'expired: Sign in.' }
+    })
+
+    expect(await cache.sessionState('new')).toMatchObject({ state: 'sign-in', expiresAt: null })
+    expect(await cache.sessionState('old')).toMatchObject({
+      state: 'expired',
+      expiresAt: '2030-01-01T09:00:00.000Z',
+      detail: 'expired: Sign in.'
+    })
+    expect(providers.calls('new') + providers.calls('old')).toBe(0)
+  })
+
+  it('resolves when nothing needs the user, and turns failures into states with what to do', async () => {
+    const cache = createCredentialCache({
+      providerFor: (profileId) => async () => {
+        if (profileId === 'gone') throw new AppError('credentials-expired', 'Expired: renew it.')
+        if (profileId === 'none') throw new AppError('credentials-missing', 'No keys: add some.')
+        if (profileId === 'nope') throw new AppError('profile-not-found', 'No such profile.')
+        return { accessKeyId: 'AKIA', secretAccessKey: 's' }
+      },
+      clock: fakeClock(),
+      peek: async () => null
+    })
+
+    expect(await cache.sessionState('keys')).toMatchObject({ state: 'static', expiresAt: null })
+    expect(await cache.sessionState('gone')).toMatchObject({
+      state: 'expired',
+      detail: 'Expired: renew it.'
+    })
+    expect(await cache.sessionState('none')).toMatchObject({
+      state: 'missing',
+      detail: 'No keys: add some.'
+    })
+    await expect(cache.sessionState('nope')).rejects.toMatchObject({ code: 'profile-not-found' })
   })
 })

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors'
 import { ENVIRONMENT_PROFILE_ID } from '../../shared/ipc-contract'
 import type { ProfileSummary, ProfilesSnapshot } from '../../shared/models'
+import { awsCliView } from '../../../test-support/aws-cli-profiles'
 import { readConfigFiles, resolveConfigFilePaths } from '../adapters/aws-config-files'
 import { createProfileService, type Env } from './profiles'
 
@@ -491,5 +492,62 @@ describe('profile lookup', () => {
     expect(service.snapshot().profiles.map((p) => p.id)).toEqual(['dev'])
     expect(service.reload().profiles.map((p) => p.id)).toEqual(['dev', 'prod'])
     expect(service.getProfile('prod').region).toBe('eu-west-1')
+  })
+})
+
+describe('names the AWS CLI reads and the AWS SDK does not', () => {
+  const config = [
+    '[default]',
+    'region = eu-west-1',
+    '[profile café]',
+    'region = eu-west-3',
+    '[profile "with space"]',
+    'region = ap-south-1',
+    '[profile a b]',
+    'region = nowhere',
+    '[profile ok.name]',
+    'region = us-west-2',
+    ''
+  ].join('\n')
+  const credentials = [
+    '[日本]',
+    'aws_access_key_id = AKIAJAPANEXAMPLE0001',
+    'aws_secret_access_key = japan-secret',
+    '[my name]',
+    'aws_access_key_id = AKIASPACEEXAMPLE0001',
+    'aws_secret_access_key = space-secret',
+    ''
+  ].join('\n')
+
+  it('lists exactly the profiles `aws configure list-profiles` lists', async () => {
+    const dir = home({ config, credentials })
+    const env = { HOME: dir }
+    const snapshot = load(env)
+    const paths = resolveConfigFilePaths(env)
+
+    const cli = await awsCliView({ ...paths, home: dir })
+
+    expect(snapshot.profiles.map((p) => p.id)).toEqual(cli.profiles)
+    expect(cli.profiles).toEqual(['default', 'café', 'with space', 'ok.name', '日本', 'my name'])
+    expect(profile(snapshot, 'café').region).toBe('eu-west-3')
+    expect(profile(snapshot, '日本')).toMatchObject({ kind: 'static', detail: 'Access key …0001' })
+    // `[profile a b]` is read by neither; it is reported, not dropped silently.
+    expect(problemsOf(snapshot, 'config')).toEqual([
+      expect.stringMatching(/^Line 7: `\[profile a b\]`: a name with spaces must be in quotes/)
+    ])
+  })
+
+  it('knows which profiles the SDK cannot find by name, for the app to resolve itself', () => {
+    const env = { HOME: home({ config, credentials }) }
+    const paths = resolveConfigFilePaths(env)
+    const service = createProfileService({ readConfigFiles: () => readConfigFiles(paths), env })
+
+    expect(service.settingsOf('café')?.sdkReadable).toBe(false)
+    expect(service.settingsOf('with space')?.sdkReadable).toBe(false)
+    expect(service.settingsOf('my name')?.sdkReadable).toBe(false)
+    expect(service.settingsOf('日本')?.sdkReadable).toBe(true)
+    expect(service.settingsOf('ok.name')?.sdkReadable).toBe(true)
+    expect(service.settingsOf('日本')?.values.get('aws_secret_access_key')).toBe('japan-secret')
+    expect(service.settingsOf('nope')).toBeNull()
   })
 })

@@ -7,6 +7,7 @@ import type {
   ProfileSummary,
   ProfilesSnapshot
 } from '../../shared/models'
+import { cleanForMessage, quoteForMessage } from '../../shared/user-text'
 import { type IniFile, type IniRole, type IniSection, type IniValue, parseAwsIni } from './aws-ini'
 import type { CredentialSource, ProfileDirectory } from './ports'
 
@@ -35,7 +36,27 @@ export interface ProfileServiceDeps {
   env: Env
 }
 
-export interface ProfileService extends ProfileDirectory {
+/**
+ * Everything a profile sets, as main needs it to resolve credentials the SDK cannot.
+ *
+ * Holds secrets: it never crosses IPC.
+ */
+export interface ProfileSettings {
+  name: string
+  /** Both files merged, the credentials file winning; nested keys as `s3.addressing_style`. */
+  values: ReadonlyMap<string, string>
+  /** False when the AWS SDK's loader cannot find the profile by its name (see `aws-ini.ts`). */
+  sdkReadable: boolean
+  /** The `[sso-session]` section the profile names, if there is one. */
+  ssoSession: { name: string; values: ReadonlyMap<string, string> } | null
+}
+
+/** Looks up what a profile sets; null when the files do not define it. */
+export interface ProfileSettingsSource {
+  settingsOf(profileName: string): ProfileSettings | null
+}
+
+export interface ProfileService extends ProfileDirectory, ProfileSettingsSource {
   /** The last snapshot read (reads the files the first time). */
   snapshot(): ProfilesSnapshot
   /** Reads the files again. */
@@ -43,20 +64,24 @@ export interface ProfileService extends ProfileDirectory {
 }
 
 export function createProfileService({ readConfigFiles, env }: ProfileServiceDeps): ProfileService {
-  let current: ProfilesSnapshot | null = null
+  let current: ReadProfiles | null = null
 
   function reload(): ProfilesSnapshot {
-    current = buildSnapshot(readConfigFiles(), env)
-    return current
+    current = readProfiles(readConfigFiles(), env)
+    return current.snapshot
   }
 
   function snapshot(): ProfilesSnapshot {
-    return current ?? reload()
+    return current?.snapshot ?? reload()
   }
 
   return {
     snapshot,
     reload,
+    settingsOf(profileName) {
+      if (current === null) reload()
+      return current?.settings.get(profileName) ?? null
+    },
     getProfile(profileId) {
       const found = snapshot().profiles.find((profile) => profile.id === profileId)
       if (!found) {
@@ -64,8 +89,8 @@ export function createProfileService({ readConfigFiles, env }: ProfileServiceDep
           'profile-not-found',
           profileId === ENVIRONMENT_PROFILE_ID
             ? 'The AWS credentials in environment variables are gone. Pick a profile instead.'
-            : `Profile \`${profileId}\` is not in your AWS config files. Pick another profile, ` +
-                `or add it with \`aws configure --profile ${profileId}\`.`
+            : `Profile ${quoteForMessage(profileId)} is not in your AWS config files. Pick another profile, ` +
+                `or add it with \`aws configure --profile ${cleanForMessage(profileId)}\`.`
         )
       }
       return found
@@ -105,9 +130,19 @@ interface MergedProfile {
   name: string
   sources: string[]
   values: Map<string, IniValue & { role: IniRole }>
+  sdkReadable: boolean
+}
+
+interface ReadProfiles {
+  snapshot: ProfilesSnapshot
+  settings: Map<string, ProfileSettings>
 }
 
 export function buildSnapshot(files: ConfigFileContent[], env: Env): ProfilesSnapshot {
+  return readProfiles(files, env).snapshot
+}
+
+function readProfiles(files: ConfigFileContent[], env: Env): ReadProfiles {
   const statuses = new Map<IniRole, ConfigFileStatus>()
   const parsed = new Map<IniRole, { path: string; ini: IniFile }>()
   for (const file of files) {
@@ -136,9 +171,11 @@ export function buildSnapshot(files: ConfigFileContent[], env: Env): ProfilesSna
       const entry: MergedProfile = merged.get(section.name) ?? {
         name: section.name,
         sources: [],
-        values: new Map()
+        values: new Map(),
+        sdkReadable: true
       }
       entry.sources.push(source.path)
+      entry.sdkReadable &&= section.sdkReadable
       for (const [key, value] of section.values) entry.values.set(key, { ...value, role })
       merged.set(section.name, entry)
     }
@@ -159,7 +196,7 @@ export function buildSnapshot(files: ConfigFileContent[], env: Env): ProfilesSna
   if (wanted && !merged.has(wanted)) {
     report(
       'config',
-      `AWS_PROFILE is set to \`${wanted}\`, but neither the config nor the credentials file ` +
+      `AWS_PROFILE is set to ${quoteForMessage(wanted)}, but neither the config nor the credentials file ` +
         'defines it.'
     )
   }
@@ -167,10 +204,32 @@ export function buildSnapshot(files: ConfigFileContent[], env: Env): ProfilesSna
     (id) => id !== undefined && profiles.some((profile) => profile.id === id)
   )
 
+  const settings = new Map<string, ProfileSettings>()
+  for (const entry of merged.values()) {
+    const values = new Map([...entry.values].map(([key, value]) => [key, value.value]))
+    const sessionName = nonEmpty(values.get('sso_session'))
+    const session = sessionName === undefined ? undefined : ssoSessions.get(sessionName)
+    settings.set(entry.name, {
+      name: entry.name,
+      values,
+      sdkReadable: entry.sdkReadable,
+      ssoSession:
+        session === undefined
+          ? null
+          : {
+              name: session.name,
+              values: new Map([...session.values].map(([key, value]) => [key, value.value]))
+            }
+    })
+  }
+
   return {
-    profiles,
-    selectedProfileId: selectedProfileId ?? null,
-    files: (['config', 'credentials'] as const).flatMap((role) => statuses.get(role) ?? [])
+    snapshot: {
+      profiles,
+      selectedProfileId: selectedProfileId ?? null,
+      files: (['config', 'credentials'] as const).flatMap((role) => statuses.get(role) ?? [])
+    },
+    settings
   }
 }
 

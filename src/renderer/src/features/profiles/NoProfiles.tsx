@@ -1,7 +1,9 @@
+import { useState } from 'react'
 import type { ConfigFileStatus } from '../../../../shared/models'
 import { CopyError } from '../../lib/CopyError'
 import { Icon } from '../../lib/Icon'
 import { useCopyText } from '../../lib/use-copy-text'
+import { ProfileForm } from './ProfileForm'
 
 const S3_COMPATIBLE_SNIPPET = `[profile minio]
 endpoint_url = http://localhost:9000
@@ -12,6 +14,7 @@ aws_secret_access_key = YOUR_SECRET_KEY`
 /** What to do when there is no profile at all: the same setup the AWS CLI uses. */
 export function NoProfiles({ files }: { files: ConfigFileStatus[] }) {
   const { copy, copied, error } = useCopyText()
+  const [adding, setAdding] = useState(false)
   const configPath = files.find((file) => file.role === 'config')?.path ?? '~/.aws/config'
 
   return (
@@ -20,9 +23,19 @@ export function NoProfiles({ files }: { files: ConfigFileStatus[] }) {
         <Icon name="logo" className="onboarding-icon" />
         <h1 className="onboarding-title">No AWS profiles yet</h1>
         <p>
-          S3 Share Manager uses the same profiles as the AWS CLI. Add one in a terminal and it shows
-          up here right away.
+          S3 Share Manager uses the same profiles as the AWS CLI. Add one here, or in a terminal,
+          and it shows up right away.
         </p>
+        <div className="onboarding-add">
+          <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+            <Icon name="key" />
+            Add a profile…
+          </button>
+          <span className="muted">
+            Access keys for AWS, MinIO, R2, Wasabi or B2, or an SSO sign-in.
+          </span>
+        </div>
+        <p className="field-label">Or in a terminal</p>
         <ul className="onboarding-steps">
           <li>
             <span className="step-label">Access keys</span>
@@ -53,6 +66,13 @@ export function NoProfiles({ files }: { files: ConfigFileStatus[] }) {
           </button>
         </div>
         <CopyError error={error} />
+        {adding && (
+          <ProfileForm
+            editName={null}
+            onClose={() => setAdding(false)}
+            onSaved={() => setAdding(false)}
+          />
+        )}
         {files.length > 0 && (
           <div className="onboarding-files">
             <p className="field-label">Files checked</p>

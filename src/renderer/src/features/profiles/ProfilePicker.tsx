@@ -1,6 +1,10 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
+import { ENVIRONMENT_PROFILE_ID } from '../../../../shared/ipc-contract'
 import type { ProfileSummary } from '../../../../shared/models'
+import { ProfileForm } from './ProfileForm'
 import { endpointLabel, profileKindLabels, profileOptionLabel } from './profile-labels'
+import { SessionState } from './SessionState'
+import './profiles.css'
 
 export interface ProfilePickerProps {
   profiles: ProfileSummary[]
@@ -8,17 +12,41 @@ export interface ProfilePickerProps {
   onChange: (profileId: string) => void
 }
 
-/** Chooses the AWS profile to browse with, and says how it authenticates and where it points. */
+/**
+ * Chooses the AWS profile to browse with, and says how it authenticates, where it points and
+ * whether its session works now. Profiles are added and edited here too, in the CLI's files.
+ */
 export function ProfilePicker({ profiles, selectedId, onChange }: ProfilePickerProps) {
   const selectId = useId()
   const summaryId = useId()
   const selected = profiles.find((profile) => profile.id === selectedId)
+  // null: closed; '' adds a profile; a name edits that one.
+  const [form, setForm] = useState<string | null>(null)
+  const editable = selected !== undefined && selected.id !== ENVIRONMENT_PROFILE_ID
 
   return (
     <div className="profile-picker">
-      <label className="field-label" htmlFor={selectId}>
-        Profile
-      </label>
+      <div className="profile-picker-head">
+        <label className="field-label" htmlFor={selectId}>
+          Profile
+        </label>
+        <div className="profile-actions">
+          <button type="button" className="button button-small" onClick={() => setForm('')}>
+            Add profile…
+          </button>
+          {editable && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setForm(selected.name)}
+            >
+              Edit…
+              {/* Named by its text, not aria-label: the picker's own label is "Profile". */}
+              <span className="visually-hidden"> (profile {selected.name})</span>
+            </button>
+          )}
+        </div>
+      </div>
       <select
         id={selectId}
         className="select"
@@ -58,7 +86,18 @@ export function ProfilePicker({ profiles, selectedId, onChange }: ProfilePickerP
               {selected.detail}
             </div>
           )}
+          <SessionState key={selected.id} profile={selected} />
         </div>
+      )}
+      {form !== null && (
+        <ProfileForm
+          editName={form === '' ? null : form}
+          onClose={() => setForm(null)}
+          onSaved={(name) => {
+            setForm(null)
+            onChange(name)
+          }}
+        />
       )}
     </div>
   )

@@ -48,18 +48,22 @@ function dropChangedProfiles(
 /**
  * The profile the user is browsing.
  *
- * Starts at the snapshot's choice (`AWS_PROFILE`, else `default`); once the user picks one it
- * sticks, unless it disappears from the files, then the snapshot's choice applies again.
+ * Starts at the profile remembered from the last run, if it still exists, else at the
+ * snapshot's choice (`AWS_PROFILE`, else `default`); once the user picks one it sticks, unless
+ * it disappears from the files, then the same rule applies again.
  */
 export function useProfileSelection(
-  snapshot: ProfilesSnapshot | undefined
+  snapshot: ProfilesSnapshot | undefined,
+  rememberedId: string | null = null
 ): [string | null, (profileId: string) => void] {
   const [chosenId, setChosenId] = useState<string | null>(null)
   const profiles = snapshot?.profiles ?? []
-  const chosenStillExists = chosenId !== null && profiles.some((p) => p.id === chosenId)
-  const fallback =
-    snapshot?.selectedProfileId && profiles.some((p) => p.id === snapshot.selectedProfileId)
+  const exists = (id: string | null | undefined): id is string =>
+    !!id && profiles.some((p) => p.id === id)
+  const fallback = exists(rememberedId)
+    ? rememberedId
+    : exists(snapshot?.selectedProfileId)
       ? snapshot.selectedProfileId
       : (profiles[0]?.id ?? null)
-  return [chosenStillExists ? chosenId : fallback, setChosenId]
+  return [exists(chosenId) ? chosenId : fallback, setChosenId]
 }
