@@ -42,6 +42,33 @@ describe('attachmentContentDisposition', () => {
     expect(attachmentContentDisposition('🎉.png')).toContain("filename*=UTF-8''%F0%9F%8E%89.png")
   })
 
+  it('writes filename* as RFC 5987 does for every character, one by one', () => {
+    const attrChar = /^[A-Za-z0-9!#$&+\-.^_`|~]$/
+    const expected = (character: string) =>
+      attrChar.test(character)
+        ? character
+        : [...new TextEncoder().encode(character)]
+            .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+            .join('')
+    // Every character but controls, separators and bidi overrides, which never reach it.
+    const characters: string[] = []
+    for (let code = 0x20; code <= 0x10ffff; code += code < 0x10000 ? 1 : 0x3f) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const character = String.fromCodePoint(code)
+      if (/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069/\\]/u.test(character)) continue
+      characters.push(character)
+    }
+    for (let start = 0; start < characters.length; start += 64) {
+      const run = characters.slice(start, start + 64)
+      // Between two letters: names are trimmed, and some of these are spaces.
+      expect(attachmentContentDisposition(`x${run.join('')}x`).split("filename*=UTF-8''")[1]).toBe(
+        `x${run.map(expected).join('')}x`
+      )
+    }
+    // A lone surrogate (no S3 key has one) is written as U+FFFD, as TextEncoder does.
+    expect(attachmentContentDisposition('a\ud800b')).toContain("filename*=UTF-8''a%EF%BF%BDb")
+  })
+
   it('never lets a name climb folders or carry control characters', () => {
     const parsed = parse(attachmentContentDisposition('../../etc/passwd\r\n\u0000'))
     expect(parsed.name).toBe('.._.._etc_passwd')

@@ -9,8 +9,26 @@ function setup() {
       ok({ profiles: [profile({ name: 'dev' })], selectedProfileId: 'dev', files: [] }),
     listBuckets: async () => ok([{ name: 'photos', createdAt: null }]),
     listObjects: async ({ prefix }) => ok(page(prefix, [], [['cover.jpg', 2_400_000]])),
-    getCredentialsStatus: async () => ok({ profileId: 'dev', temporary: false, expiresAt: null }),
-    listLinks: async () => ok({ links: [], recoveredFrom: null })
+    getCredentialsStatus: async () =>
+      ok({ profileId: 'dev', temporary: false, expiresAt: null, state: 'static', detail: null }),
+    queryLinks: async () =>
+      ok({
+        rows: [],
+        total: 0,
+        counts: { all: 0, active: 0, expiring: 0, expired: 0 },
+        version: 1,
+        now: Date.now()
+      }),
+    getLinkRegistryStatus: async () =>
+      ok({
+        version: 1,
+        total: 0,
+        unreadable: 0,
+        recoveredFrom: null,
+        imported: null,
+        buckets: [],
+        profileIds: []
+      })
   })
   return renderWithClient(<App />)
 }

@@ -1,7 +1,11 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { BrowseView } from './BrowseView'
+import { BulkShareDialog } from './features/bulk/BulkShareDialog'
 import { LinksPanel } from './features/links/LinksPanel'
-import type { ShareTarget } from './features/objects/share-target'
+import type { BulkShareTarget, ShareTarget } from './features/objects/share-target'
+import { ReceiveDialog } from './features/share/ReceiveDialog'
+import type { ReceiveTarget } from './features/share/receive-target'
+import { PromptHost } from './features/prompts/PromptHost'
 import { ShareDialog } from './features/share/ShareDialog'
 import { Icon, type IconName } from './lib/Icon'
 
@@ -21,6 +25,8 @@ const VIEWS: { id: View; label: string; icon: IconName }[] = [
 export function App() {
   const [view, setView] = useState<View>('browse')
   const [shareTarget, setShareTarget] = useState<ShareTarget | null>(null)
+  const [bulkTarget, setBulkTarget] = useState<BulkShareTarget | null>(null)
+  const [receiveTarget, setReceiveTarget] = useState<ReceiveTarget | null>(null)
   const returnFocusTo = useRef<HTMLElement | null>(null)
   const baseId = useId()
   const tabId = (id: View) => `${baseId}-tab-${id}`
@@ -32,8 +38,22 @@ export function App() {
     setShareTarget(target)
   }, [])
 
+  const openBulkShare = useCallback((target: BulkShareTarget) => {
+    returnFocusTo.current =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null
+    setBulkTarget(target)
+  }, [])
+
+  const openReceive = useCallback((target: ReceiveTarget) => {
+    returnFocusTo.current =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null
+    setReceiveTarget(target)
+  }, [])
+
   const closeShare = useCallback(() => {
     setShareTarget(null)
+    setBulkTarget(null)
+    setReceiveTarget(null)
     const element = returnFocusTo.current
     // After the dialog is gone: a modal dialog keeps focus inside itself while it is open.
     setTimeout(() => {
@@ -93,7 +113,7 @@ export function App() {
           className="view"
           hidden={view !== 'browse'}
         >
-          <BrowseView onShare={openShare} />
+          <BrowseView onShare={openShare} onShareMany={openBulkShare} onReceive={openReceive} />
         </div>
         {view === 'links' && (
           <div
@@ -107,6 +127,9 @@ export function App() {
         )}
       </main>
       {shareTarget && <ShareDialog target={shareTarget} onClose={closeShare} />}
+      {bulkTarget && <BulkShareDialog target={bulkTarget} onClose={closeShare} />}
+      <PromptHost />
+      {receiveTarget && <ReceiveDialog target={receiveTarget} onClose={closeShare} />}
     </div>
   )
 }

@@ -53,7 +53,7 @@ function setup(handlers: FakeHandlers = {}) {
     ...handlers
   })
   const onShare = vi.fn()
-  const view = renderWithClient(<BrowseView onShare={onShare} />)
+  const view = renderWithClient(<BrowseView onShare={onShare} onShareMany={vi.fn()} />)
   return { ...fake, ...view, onShare }
 }
 

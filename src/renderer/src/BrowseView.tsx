@@ -3,7 +3,8 @@ import { ENVIRONMENT_PROFILE_ID } from '../../shared/ipc-contract'
 import type { BucketLocation } from './features/buckets/bucket-input'
 import { BucketList } from './features/buckets/BucketList'
 import { ObjectBrowser } from './features/objects/ObjectBrowser'
-import type { ShareTarget } from './features/objects/share-target'
+import type { BulkShareTarget, ShareTarget } from './features/objects/share-target'
+import type { ReceiveTarget } from './features/share/receive-target'
 import { ConfigProblems } from './features/profiles/ConfigProblems'
 import { NoProfiles } from './features/profiles/NoProfiles'
 import { ProfilePicker } from './features/profiles/ProfilePicker'
@@ -11,19 +12,33 @@ import { useProfileSelection, useProfiles } from './features/profiles/use-profil
 import { EmptyState } from './lib/EmptyState'
 import { ErrorState } from './lib/ErrorState'
 import { Spinner } from './lib/Spinner'
+import { usePreferences } from './lib/use-preferences'
 
 /**
  * The Browse view: profile and buckets on the left, the open folder on the right.
  *
  * Each profile remembers the bucket and folder it was last showing, so switching profiles
- * back and forth returns to the same place.
+ * back and forth returns to the same place. The profile, bucket and folder shown last are
+ * remembered across restarts too (preferences), and the app starts there.
  */
-export function BrowseView({ onShare }: { onShare: (target: ShareTarget) => void }) {
+export function BrowseView({
+  onShare,
+  onShareMany,
+  onReceive
+}: {
+  onShare: (target: ShareTarget) => void
+  onShareMany: (target: BulkShareTarget) => void
+  onReceive?: (target: ReceiveTarget) => void
+}) {
   const profiles = useProfiles()
-  const [profileId, setProfileId] = useProfileSelection(profiles.data)
+  const { preferences, ready, save } = usePreferences()
+  const [profileId, setProfileId] = useProfileSelection(
+    profiles.data,
+    preferences?.selectedProfileId ?? null
+  )
   const [locations, setLocations] = useState<Record<string, BucketLocation>>({})
 
-  if (profiles.isPending) {
+  if (profiles.isPending || !ready) {
     return (
       <div className="view-center">
         <Spinner label="Reading AWS profiles" />
@@ -55,9 +70,26 @@ export function BrowseView({ onShare }: { onShare: (target: ShareTarget) => void
     )
   }
 
-  const location = locations[profile.id]
-  const setLocation = (next: BucketLocation) =>
+  const remembered = preferences?.lastLocation
+  const location =
+    locations[profile.id] ??
+    (remembered?.profileId === profile.id
+      ? { bucket: remembered.bucket, prefix: remembered.prefix }
+      : undefined)
+  const setLocation = (next: BucketLocation) => {
     setLocations((all) => ({ ...all, [profile.id]: next }))
+    save({ lastLocation: { profileId: profile.id, bucket: next.bucket, prefix: next.prefix } })
+  }
+  const chooseProfile = (id: string) => {
+    // Keep the place shown (perhaps the remembered one) for coming back to this profile.
+    if (location) setLocations((all) => ({ ...all, [profile.id]: location }))
+    setProfileId(id)
+    const shown = locations[id]
+    save({
+      selectedProfileId: id,
+      ...(shown && { lastLocation: { profileId: id, bucket: shown.bucket, prefix: shown.prefix } })
+    })
+  }
 
   return (
     <div className="browse">
@@ -66,7 +98,7 @@ export function BrowseView({ onShare }: { onShare: (target: ShareTarget) => void
         <ProfilePicker
           profiles={profiles.data.profiles}
           selectedId={profile.id}
-          onChange={setProfileId}
+          onChange={chooseProfile}
         />
         <BucketList
           key={profile.id}
@@ -74,6 +106,7 @@ export function BrowseView({ onShare }: { onShare: (target: ShareTarget) => void
           cliProfile={profile.id === ENVIRONMENT_PROFILE_ID ? null : profile.name}
           selectedBucket={location?.bucket ?? null}
           onOpen={setLocation}
+          onReceive={onReceive}
         />
       </div>
       <div className="content">
@@ -84,6 +117,8 @@ export function BrowseView({ onShare }: { onShare: (target: ShareTarget) => void
             prefix={location.prefix}
             onNavigate={(prefix) => setLocation({ bucket: location.bucket, prefix })}
             onShare={onShare}
+            onShareMany={onShareMany}
+            onReceive={onReceive}
           />
         ) : (
           <div className="view-center">

@@ -42,6 +42,12 @@ const PATHS = {
   chevronRight: <path d="M6 3.5L10.5 8 6 12.5" />,
   arrowUp: <path d="M8 12.5v-9M4 7.5l4-4 4 4" />,
   arrowDown: <path d="M8 3.5v9M4 8.5l4 4 4-4" />,
+  upload: (
+    <>
+      <path d="M8 10.25v-7.5M4.75 6L8 2.75 11.25 6" />
+      <path d="M2.75 10v2.25c0 .55.45 1 1 1h8.5c.55 0 1-.45 1-1V10" />
+    </>
+  ),
   warning: (
     <>
       <path d="M7.13 2.5a1 1 0 0 1 1.74 0l5.6 9.75a1 1 0 0 1-.87 1.5H2.4a1 1 0 0 1-.87-1.5z" />

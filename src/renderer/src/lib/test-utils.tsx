@@ -217,6 +217,7 @@ export function makeLink(
     url: `https://${bucket}.s3.eu-west-1.amazonaws.com/${key}?X-Amz-Signature=${linkSequence}`,
     label: '',
     downloadFilename: null,
+    batchId: null,
     ...rest
   }
 }

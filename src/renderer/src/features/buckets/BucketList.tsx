@@ -1,10 +1,12 @@
-import { memo, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { formatDate, formatFullDateTime } from '../../../../shared/format'
 import type { BucketSummary } from '../../../../shared/models'
+import { ContextMenu, type ContextMenuItem } from '../../lib/ContextMenu'
 import { EmptyState } from '../../lib/EmptyState'
 import { ErrorState } from '../../lib/ErrorState'
 import { Icon } from '../../lib/Icon'
 import { uiLocale } from '../../lib/locale'
+import type { ReceiveTarget } from '../share/receive-target'
 import { parseBucketInput, type BucketLocation } from './bucket-input'
 import { useBuckets } from './use-buckets'
 
@@ -14,12 +16,37 @@ export interface BucketListProps {
   cliProfile: string | null
   selectedBucket: string | null
   onOpen: (location: BucketLocation) => void
+  /** Opens the receive dialog (upload links) for a bucket's root; adds a right-click menu. */
+  onReceive?: (target: ReceiveTarget) => void
+}
+
+interface BucketMenu {
+  bucket: string
+  x: number
+  y: number
+  /** Gets focus back when the menu closes from the keyboard. */
+  button: HTMLElement
 }
 
 /** The sidebar's bucket list: filter as you type, or type a name or `s3://` URI to open it directly. */
-export function BucketList({ profileId, cliProfile, selectedBucket, onOpen }: BucketListProps) {
+export function BucketList({
+  profileId,
+  cliProfile,
+  selectedBucket,
+  onOpen,
+  onReceive
+}: BucketListProps) {
   const buckets = useBuckets(profileId)
   const [filter, setFilter] = useState('')
+  const [menu, setMenu] = useState<BucketMenu | null>(null)
+  const menuItems = (bucket: string): ContextMenuItem[] => [
+    { id: 'open', label: 'Open', onSelect: () => onOpen({ bucket, prefix: '' }) },
+    {
+      id: 'receive',
+      label: 'Receive files here…',
+      onSelect: () => onReceive?.({ profileId, bucket, prefix: '' })
+    }
+  ]
   const headingId = useId()
   const listRef = useRef<HTMLUListElement>(null)
   const locale = uiLocale()
@@ -135,6 +162,7 @@ export function BucketList({ profileId, cliProfile, selectedBucket, onOpen }: Bu
                 locale={locale}
                 current={item.name === selectedBucket}
                 onOpen={onOpen}
+                onMenu={onReceive && setMenu}
               />
             ))}
           </ul>
@@ -163,6 +191,18 @@ export function BucketList({ profileId, cliProfile, selectedBucket, onOpen }: Bu
             <p>Or type the name of a bucket you can read above.</p>
           </EmptyState>
         )}
+        {menu && (
+          <ContextMenu
+            label={menu.bucket}
+            x={menu.x}
+            y={menu.y}
+            items={menuItems(menu.bucket)}
+            onClose={(reason) => {
+              setMenu(null)
+              if (reason !== 'outside') menu.button.focus()
+            }}
+          />
+        )}
         {buckets.isSuccess && all.length > 0 && visible.length === 0 && (
           <p className="sidebar-note" role="status">
             No buckets match “{filter.trim()}”.
@@ -190,13 +230,29 @@ const BucketItem = memo(function BucketItem({
   item,
   locale,
   current,
-  onOpen
+  onOpen,
+  onMenu
 }: {
   item: ListedBucket
   locale: string | undefined
   current: boolean
   onOpen: (location: BucketLocation) => void
+  /** Right-click, the context-menu key or Shift+F10: the bucket's menu. */
+  onMenu?: (menu: BucketMenu) => void
 }) {
+  const openMenu = (event: MouseEvent<HTMLButtonElement>) => {
+    if (!onMenu) return
+    event.preventDefault()
+    onMenu({ bucket: item.name, x: event.clientX, y: event.clientY, button: event.currentTarget })
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (!onMenu || !(event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) {
+      return
+    }
+    event.preventDefault()
+    const rect = event.currentTarget.getBoundingClientRect()
+    onMenu({ bucket: item.name, x: rect.left + 24, y: rect.bottom, button: event.currentTarget })
+  }
   return (
     <li>
       <button
@@ -205,6 +261,8 @@ const BucketItem = memo(function BucketItem({
         aria-current={current ? 'true' : undefined}
         title={item.name}
         onClick={() => onOpen({ bucket: item.name, prefix: '' })}
+        onContextMenu={openMenu}
+        onKeyDown={onKeyDown}
       >
         <Icon name="bucket" />
         <span className="bucket-text">

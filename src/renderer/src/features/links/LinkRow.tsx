@@ -1,38 +1,14 @@
 import { memo } from 'react'
-import {
-  formatAgo,
-  formatRemaining,
-  linkStatus,
-  type LinkStatus
-} from '../../../../shared/countdown'
-import { formatFullDateTime, formatMoment } from '../../../../shared/format'
 import type { IssuedLink } from '../../../../shared/models'
 import { parentPrefix } from '../../../../shared/object-key'
+import { linkName } from '../share/upload-words'
 import { Icon } from '../../lib/Icon'
-import { LiveText } from '../../lib/LiveText'
-import { uiLocale } from '../../lib/locale'
-import { useDeadline, useNowSelect } from '../../lib/use-now'
-import type { LinkEntry } from './link-list'
-
-export const ROW_HEIGHT = 44
-
-const STATUS_LABELS: Record<LinkStatus, string> = {
-  active: 'Active',
-  expiring: 'Expiring soon',
-  expired: 'Expired'
-}
-
-export function StatusBadge({ status }: { status: LinkStatus }) {
-  return (
-    <span className={`status-badge status-${status}`}>
-      <span className="status-dot" aria-hidden="true" />
-      {STATUS_LABELS[status]}
-    </span>
-  )
-}
+import { ExpiryCell, PlaceCells, ROW_HEIGHT, StatusBadge } from './LinkCells'
+import { CheckReceivedButton, ReceivedLine, UploadObjectCell } from './UploadCells'
+import { useLiveStatus } from './use-live-status'
 
 export interface LinkRowProps {
-  entry: LinkEntry
+  link: IssuedLink
   /** 1-based position among the rows, header included, for `aria-rowindex`. */
   rowIndex: number
   top: number
@@ -43,14 +19,14 @@ export interface LinkRowProps {
 }
 
 /**
- * One link in the panel.
+ * One link.
  *
  * Memoized: a row re-renders when its link, position or "copied" state changes, or when its
  * status does (it asks the shared clock to wake at exactly those moments). The countdown inside
  * re-renders on its own as its text changes.
  */
 export const LinkRow = memo(function LinkRow({
-  entry,
+  link,
   rowIndex,
   top,
   justCopied,
@@ -58,20 +34,11 @@ export const LinkRow = memo(function LinkRow({
   onOpen,
   onForget
 }: LinkRowProps) {
-  const { link, name, createdAtMs, expiresAtMs, expiringSoonAtMs } = entry
-  useDeadline(expiringSoonAtMs)
-  useDeadline(expiresAtMs)
-  const status = useNowSelect((now) =>
-    linkStatus({ createdAt: createdAtMs, expiresAt: expiresAtMs }, now)
-  )
-  const prefix = parentPrefix(link.key)
-  const locale = uiLocale()
-  const cappedTitle =
-    link.cappedBy === 'credentials'
-      ? `Stops early: the credentials of profile ${link.profileId} expire at ` +
-        `${formatMoment(expiresAtMs, locale)} (${formatMoment(link.requestedExpiresAt, locale)} was requested).`
-      : undefined
-
+  const { createdAtMs, expiresAtMs, status } = useLiveStatus(link.createdAt, link.expiresAt)
+  const { upload } = link
+  const name = linkName(link)
+  // A PUT or POST URL answers a browser's GET with an error; only a page is worth opening.
+  const openable = !upload || upload.kind === 'page'
   return (
     <div
       role="row"
@@ -81,72 +48,67 @@ export const LinkRow = memo(function LinkRow({
     >
       <div role="cell" className="links-cell cell-status">
         <StatusBadge status={status} />
+        {upload && <ReceivedLine linkId={link.id} status={status} />}
       </div>
-      <div role="cell" className="links-cell cell-object">
-        <span className="object-name" title={link.key}>
-          {name}
-        </span>
-        <span className="object-prefix" title={`s3://${link.bucket}/${link.key}`}>
-          {prefix || '/'}
-        </span>
-      </div>
-      <div role="cell" className="links-cell cell-label">
-        {link.label ? (
-          <span className="link-label" title={link.label}>
-            {link.label}
+      {upload ? (
+        <UploadObjectCell bucket={link.bucket} upload={upload} />
+      ) : (
+        <div role="cell" className="links-cell cell-object">
+          <span className="object-name" title={link.key}>
+            {name}
           </span>
-        ) : (
-          <span className="muted" aria-label="No label">
-            —
+          <span className="object-prefix" title={`s3://${link.bucket}/${link.key}`}>
+            {parentPrefix(link.key) || '/'}
           </span>
-        )}
-      </div>
-      <div role="cell" className="links-cell cell-where">
-        <span className="bucket-name" title={link.bucket}>
-          {link.bucket}
-        </span>
-        <span className="profile-name" title={`Profile ${link.profileId}`}>
-          {link.profileId}
-        </span>
-      </div>
-      <div role="cell" className="links-cell cell-created">
-        <span title={formatFullDateTime(link.createdAt, locale)}>
-          <LiveText text={(now) => formatAgo(createdAtMs, now)} />
-        </span>
-      </div>
-      <div role="cell" className="links-cell cell-expiry">
-        <LiveText className="countdown" text={(now) => formatRemaining(expiresAtMs, now)} />
-        <span className="expiry-moment">
-          <span title={formatFullDateTime(link.expiresAt, locale)}>
-            {formatMoment(expiresAtMs, locale)}
-          </span>
-          {cappedTitle && (
-            <span className="capped-marker" title={cappedTitle}>
-              <Icon name="key" size={12} />
-              capped<span className="visually-hidden"> by credentials</span>
-            </span>
-          )}
-        </span>
-      </div>
+        </div>
+      )}
+      {/* Not spread: a link's `key` (its object key) would become the cells' React key. */}
+      <PlaceCells
+        label={link.label}
+        bucket={link.bucket}
+        profileId={link.profileId}
+        createdAt={link.createdAt}
+        createdAtMs={createdAtMs}
+      />
+      <ExpiryCell
+        expiresAt={link.expiresAt}
+        requestedExpiresAt={link.requestedExpiresAt}
+        cappedBy={link.cappedBy}
+        profileId={link.profileId}
+        expiresAtMs={expiresAtMs}
+      />
       <div role="cell" className="links-cell cell-actions">
         <button
           type="button"
           className={`icon-button${justCopied ? ' is-done' : ''}`}
           onClick={() => onCopy(link)}
-          aria-label={`Copy link to ${name}`}
-          title={justCopied ? 'Copied' : 'Copy the link again'}
+          aria-label={
+            upload?.kind === 'post' ? `Copy upload command for ${name}` : `Copy link to ${name}`
+          }
+          title={
+            justCopied
+              ? 'Copied'
+              : upload?.kind === 'post'
+                ? 'Copy the curl command: a form upload needs its fields too'
+                : 'Copy the link again'
+          }
         >
           <Icon name={justCopied ? 'check' : 'copy'} />
         </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => onOpen(link)}
-          aria-label={`Show ${name} in browser`}
-          title="Open the link in your browser"
-        >
-          <Icon name="external" />
-        </button>
+        {upload && <CheckReceivedButton link={link} name={name} />}
+        {openable && (
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => onOpen(link)}
+            aria-label={upload ? `Open the upload page for ${name}` : `Show ${name} in browser`}
+            title={
+              upload ? 'Open the upload page in your browser' : 'Open the link in your browser'
+            }
+          >
+            <Icon name="external" />
+          </button>
+        )}
         <button
           type="button"
           className="icon-button danger"

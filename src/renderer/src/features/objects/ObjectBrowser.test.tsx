@@ -25,6 +25,7 @@ function Harness({ onShare, start = '' }: { onShare: (t: ShareTarget) => void; s
       prefix={prefix}
       onNavigate={setPrefix}
       onShare={onShare}
+      onShareMany={() => {}}
     />
   )
 }

@@ -6,3 +6,13 @@ export interface ShareTarget {
   /** The object's size when known, so the dialog can show it without asking S3 again. */
   size: number | null
 }
+
+/** What the bulk share dialog shares: objects picked one by one, and whole folders. */
+export interface BulkShareTarget {
+  profileId: string
+  bucket: string
+  /** Objects picked in the table, with their sizes. */
+  objects: { key: string; size: number }[]
+  /** Folder prefixes ('' for the whole bucket), each standing for every object under it. */
+  folders: string[]
+}

@@ -14,7 +14,7 @@ import { DAY_SECONDS, HOUR_SECONDS, SECOND_MS } from '../../../../shared/time-un
 import { LiveClockTime } from '../../lib/LiveText'
 import { uiLocale } from '../../lib/locale'
 import { useNowSelect } from '../../lib/use-now'
-import { DURATION_UNITS, type DurationUnit } from './exact-duration'
+import { DURATION_UNITS, type DurationUnit } from '../../../../shared/exact-duration'
 import type { ExpiryChoice } from './use-expiry-choice'
 
 /** Landmarks under the track; the slider itself announces its value in words. */

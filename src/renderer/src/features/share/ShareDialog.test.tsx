@@ -37,7 +37,9 @@ function credentials(expiresAt: number | null, temporary = expiresAt !== null): 
   return {
     profileId: 'dev',
     temporary,
-    expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString()
+    expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+    state: temporary ? 'active' : 'static',
+    detail: null
   }
 }
 
@@ -63,8 +65,7 @@ async function renderDialog(
     getCredentialsStatus: async () =>
       ok(credentials(options.credentialsExpireAt ?? null, options.temporary)),
     createDownloadLink: options.create ?? (async (args) => ok(newLink(args))),
-    writeClipboardText: async () => ok(undefined),
-    listLinks: async () => ok({ links: [], recoveredFrom: null })
+    writeClipboardText: async () => ok(undefined)
   })
   const view = renderWithClient(<ShareDialog target={target} onClose={onClose} />)
   await settle()

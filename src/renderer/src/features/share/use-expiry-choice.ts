@@ -1,6 +1,10 @@
 import { useReducer } from 'react'
 import { DEFAULT_EXPIRY_SECONDS } from '../../../../shared/expiry-scale'
-import { parseExactDuration, toExactDuration, type DurationUnit } from './exact-duration'
+import {
+  parseExactDuration,
+  toExactDuration,
+  type DurationUnit
+} from '../../../../shared/exact-duration'
 
 export interface ExpiryChoice {
   /** The last valid lifetime, in seconds: what the slider shows and what a new link gets. */

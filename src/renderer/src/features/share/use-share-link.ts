@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { errorMessage } from '../../../../shared/errors'
 import type { InvokeArgs } from '../../../../shared/ipc-contract'
-import type { IssuedLink, LinksSnapshot } from '../../../../shared/models'
+import type { IssuedLink } from '../../../../shared/models'
 import { call } from '../../lib/api'
 import { queryKeys } from '../../lib/query-keys'
 import { useCopyText } from '../../lib/use-copy-text'
@@ -20,9 +20,10 @@ export interface SharedLink {
  *
  * A failed copy does not fail the whole: the link exists, so it is returned with the reason and
  * the dialog offers the URL to copy by hand. When the dialog has closed before the link arrives,
- * the clipboard is left alone: the user may have copied something else since. The links list
- * gets the new link at once either way (main's `onLinksChanged` brings it too), and the
- * profile's credentials status is checked again, since signing may have renewed them.
+ * the clipboard is left alone: the user may have copied something else since. The Links view's
+ * pages are asked for again either way (main's `onLinksChanged` says so too, but only while the
+ * view is shown), and the profile's credentials status is checked again, since signing may have
+ * renewed them.
  */
 export function useShareLink() {
   const queryClient = useQueryClient()
@@ -47,11 +48,7 @@ export function useShareLink() {
       }
     },
     onSuccess: ({ link }) => {
-      queryClient.setQueryData<LinksSnapshot>(queryKeys.links, (current) =>
-        current && !current.links.some((known) => known.id === link.id)
-          ? { ...current, links: [...current.links, link] }
-          : current
-      )
+      void queryClient.invalidateQueries({ queryKey: queryKeys.links })
       void queryClient.invalidateQueries({ queryKey: queryKeys.credentials(link.profileId) })
     }
   })

@@ -1,0 +1,28 @@
+import { CopyError } from '../../lib/CopyError'
+import { Icon } from '../../lib/Icon'
+import { useCopyText } from '../../lib/use-copy-text'
+
+/** A read-only one-line value (a URL) with a Copy button. */
+export function CopyField({ value, label }: { value: string; label: string }) {
+  const copyText = useCopyText()
+  const copied = copyText.copied === value
+  return (
+    <>
+      <div className="url-row">
+        <input
+          type="text"
+          readOnly
+          className="input mono url-field"
+          value={value}
+          aria-label={label}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button type="button" className="button" onClick={() => copyText.copy(value)}>
+          <Icon name={copied ? 'check' : 'copy'} />
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <CopyError error={copyText.error} />
+    </>
+  )
+}
