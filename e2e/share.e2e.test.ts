@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { IssuedLink } from '../src/shared/models'
+import type { IssuedLink, LinkPage } from '../src/shared/models'
 import { findLeakedSecrets, SHORT_SESSION_MINUTES, useApp } from './support/app-fixture'
 import { DEMO_OBJECTS } from './support/seed'
 
@@ -154,10 +154,17 @@ describe('sharing an object and tracking the link', () => {
     return envelope.value
   }
 
+  /** Every stored link, newest first, as the Links view's first page gets them. */
   async function listLinks() {
-    const result = await app.fixture.services.router.dispatch('links:list', undefined)
+    const result = await app.fixture.services.router.dispatch('links:query', {
+      offset: 0,
+      limit: 500
+    })
     if (!result.ok) throw new Error(result.error.message)
-    return result.value as { links: IssuedLink[] }
+    const page = result.value as LinkPage
+    return {
+      links: page.rows.flatMap((row) => (row.kind === 'link' ? [row.link] : []))
+    }
   }
 })
 

@@ -156,9 +156,9 @@ export async function startSwiftServer(options: SwiftServerOptions = {}): Promis
       child.stderr?.on('data', (chunk: Buffer) => keepTail(logs, chunk))
       children.push(child)
     }
-    await Promise.all(ports.map((port) => waitForPort(port, 30_000, children)))
+    await Promise.all(ports.map((port) => waitForPort(port, 90_000, children)))
     // Listening is not the same as ready: wait until the proxies answer a signed-free request.
-    await Promise.all(proxyPorts.map((port) => waitForHealthcheck(port, 30_000)))
+    await Promise.all(proxyPorts.map((port) => waitForHealthcheck(port, 90_000)))
   } catch (error) {
     await stop()
     throw new Error(

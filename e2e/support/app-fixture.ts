@@ -1,11 +1,12 @@
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
-import { createConfLinkRepository } from '../../src/main/adapters/link-store'
+import { confPreferencesBackend } from '../../src/main/adapters/preferences-store'
 import { createAppServices, type AppServices } from '../../src/main/app-services'
 import { launchRenderer, type RendererHost } from './renderer-host'
+import { STAND_IN_SECRET_MARKERS } from '../../test-support/aws-stand-ins'
 import { swiftSeedClient } from '../../test-support/swift-profiles'
 import { startSwiftServer, type SwiftServer } from '../../test-support/swift-server'
 
@@ -30,6 +31,10 @@ export interface AppFixture {
   clipboard: string[]
   /** Every URL the app asked the system to open. */
   opened: string[]
+  /** Files the app saved through its save dialog (which the fixture answers with a temp path). */
+  saved: Array<{ path: string; content: string }>
+  /** The app's user-data folder (the link registry, preferences). */
+  userDataDir: string
   /** A client for the test itself, to seed and check objects. */
   s3: S3Client
   home: string
@@ -40,7 +45,20 @@ export interface AppFixture {
  * A fresh world for one e2e spec: its own Swift server, AWS config files and user-data folder,
  * and the app's real services over them.
  */
-export async function startAppFixture(seed: SeedObject[]): Promise<AppFixture> {
+export interface FixtureOptions {
+  /** Starts as a first run: no AWS config or credentials file (the app may create them). */
+  emptyAwsConfig?: boolean
+  /** More lines for the config and credentials files: the profiles a spec adds. */
+  extraConfig?: (swift: SwiftServer) => string[]
+  extraCredentials?: (swift: SwiftServer) => string[]
+  /** The STS, SSO and SSO OIDC stand-ins' endpoint (`test-support/aws-stand-ins.ts`), once started. */
+  awsEndpoint?: () => string
+}
+
+export async function startAppFixture(
+  seed: SeedObject[],
+  options: FixtureOptions = {}
+): Promise<AppFixture> {
   const swift = await startSwiftServer({ locations: ['us-east-1'] })
   const home = await mkdtemp(join(tmpdir(), 's3sm-e2e-'))
   const configFile = join(home, 'config')
@@ -86,7 +104,8 @@ export async function startAppFixture(seed: SeedObject[]): Promise<AppFixture> {
       'role_arn = arn:aws:iam::123456789012:role/deploy',
       'source_profile = swift-local',
       'region = us-west-2',
-      ''
+      '',
+      ...(options.extraConfig?.(swift) ?? [])
     ].join('\n')
   )
   await writeFile(
@@ -100,9 +119,12 @@ export async function startAppFixture(seed: SeedObject[]): Promise<AppFixture> {
       `aws_access_key_id = ${swift.accessKeyId}`,
       `aws_secret_access_key = ${swift.secretAccessKey}`,
       `aws_session_token = ${E2E_SESSION_TOKEN}`,
-      ''
+      '',
+      ...(options.extraCredentials?.(swift) ?? [])
     ].join('\n')
   )
+
+  if (options.emptyAwsConfig) await Promise.all([rm(configFile), rm(credentialsFile)])
 
   const s3 = swiftSeedClient(swift)
   const buckets = [...new Set(seed.map((object) => object.bucket))]
@@ -125,16 +147,30 @@ export async function startAppFixture(seed: SeedObject[]): Promise<AppFixture> {
 
   const clipboard: string[] = []
   const opened: string[] = []
+  const saved: Array<{ path: string; content: string }> = []
+  const userDataDir = join(home, 'user-data')
+  const downloads = join(home, 'downloads')
+  await mkdir(userDataDir, { recursive: true })
+  await mkdir(downloads, { recursive: true })
   const services = createAppServices({
     env: {
       HOME: home,
       AWS_CONFIG_FILE: configFile,
       AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
-      AWS_PROFILE: 'swift-local'
+      ...(options.emptyAwsConfig ? {} : { AWS_PROFILE: 'swift-local' })
     },
-    linkRepository: createConfLinkRepository({ cwd: join(home, 'user-data') }),
+    userDataDir,
+    preferences: confPreferencesBackend(userDataDir),
     clipboard: { writeText: (text) => void clipboard.push(text) },
-    openExternal: async (url) => void opened.push(url)
+    openExternal: async (url) => void opened.push(url),
+    ...(options.awsEndpoint ? { awsEndpoint: options.awsEndpoint() } : {}),
+    // The save dialog, answered as a user who accepts the suggested name would.
+    saveTextFile: async ({ defaultName, content }) => {
+      const path = join(downloads, `${saved.length + 1}-${defaultName}`)
+      await writeFile(path, content)
+      saved.push({ path, content })
+      return path
+    }
   })
 
   return {
@@ -142,9 +178,12 @@ export async function startAppFixture(seed: SeedObject[]): Promise<AppFixture> {
     services,
     clipboard,
     opened,
+    saved,
+    userDataDir,
     s3,
     home,
     async stop() {
+      services.close()
       s3.destroy()
       await swift.stop()
       await rm(home, { recursive: true, force: true })
@@ -156,7 +195,14 @@ export async function startAppFixture(seed: SeedObject[]): Promise<AppFixture> {
 export function e2eSecrets(fixture: AppFixture): { secretAccessKey: string; scrubbed: string[] } {
   return {
     secretAccessKey: fixture.swift.secretAccessKey,
-    scrubbed: [fixture.swift.accessKeyId, E2E_SESSION_TOKEN, 'default-secret-never-shown']
+    scrubbed: [
+      fixture.swift.accessKeyId,
+      E2E_SESSION_TOKEN,
+      'default-secret-never-shown',
+      // SSO access and refresh tokens, OIDC client secrets, device codes, role session tokens
+      // and temporary keys from the AWS stand-ins all carry one of these.
+      ...STAND_IN_SECRET_MARKERS
+    ]
   }
 }
 
@@ -188,10 +234,13 @@ export function findLeakedSecrets(fixture: AppFixture, traffic: string[]): strin
  * The fixture with the built renderer running against it in Chromium, for one describe block:
  * started before its first test and stopped after its last.
  */
-export function useApp(seed: SeedObject[]): { fixture: AppFixture; host: RendererHost } {
+export function useApp(
+  seed: SeedObject[],
+  options: FixtureOptions = {}
+): { fixture: AppFixture; host: RendererHost } {
   const app = {} as { fixture: AppFixture; host: RendererHost }
   beforeAll(async () => {
-    app.fixture = await startAppFixture(seed)
+    app.fixture = await startAppFixture(seed, options)
     app.host = await launchRenderer({
       dispatch: (channel, args) => app.fixture.services.router.dispatch(channel, args),
       subscribe: (emit) => app.fixture.services.subscribe(emit)
