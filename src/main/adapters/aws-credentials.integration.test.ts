@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 import { startAwsStandIns, type AwsStandIns } from '../../../test-support/aws-stand-ins'
 import { swiftSeedClient } from '../../../test-support/swift-profiles'
-import { checkPresignedUrl } from '../../../test-support/verify-signature'
+import { expectLinkServes } from '../../../test-support/expect-link'
 import { createCoreServices, type CoreServices } from '../core-services'
 import { createWindowPrompter } from '../services/prompts'
 
@@ -72,13 +72,38 @@ role_arn = ${MFA_ROLE}
 source_profile = sso-swift
 mfa_serial = ${MFA}
 region = us-east-1
-${atSwift}`
+${atSwift}
+[profile base-ñ]
+region = us-east-1
+
+[profile café-admin]
+role_arn = ${MFA_ROLE}
+source_profile = base-ñ
+mfa_serial = ${MFA}
+role_session_name = café-session
+duration_seconds = 900
+region = us-east-1
+${atSwift}
+[profile équipe-sso]
+sso_session = équipe
+sso_account_id = 123456789012
+sso_role_name = ReadOnly
+region = us-east-1
+${atSwift}
+[sso-session équipe]
+sso_start_url = https://equipe.awsapps.com/start
+sso_region = eu-west-3
+`
 
 const CREDENTIALS = `[static]
 aws_access_key_id = ${SWIFT_KEY.accessKeyId}
 aws_secret_access_key = ${SWIFT_KEY.secretAccessKey}
 
 [base]
+aws_access_key_id = ${BASE.accessKeyId}
+aws_secret_access_key = ${BASE.secretAccessKey}
+
+[base-ñ]
 aws_access_key_id = ${BASE.accessKeyId}
 aws_secret_access_key = ${BASE.secretAccessKey}
 `
@@ -151,8 +176,14 @@ describe('every kind of profile browses and shares against a real S3 server', ()
     ['legacy-sso', 'SSO (legacy sso_start_url), signed in in the app'],
     ['mfa-swift', 'assume-role with MFA'],
     ['chained-swift', 'a role chained from an MFA role, with external_id'],
-    ['sso-role-swift', 'a role with MFA whose source is an SSO profile']
+    ['sso-role-swift', 'a role with MFA whose source is an SSO profile'],
+    // Names the JS SDK's parser drops and the AWS CLI reads.
+    ['café-admin', 'a role with MFA, named outside ASCII, whose source is too'],
+    ['équipe-sso', 'SSO (sso-session, named outside ASCII too), signed in in the app']
   ])('%s: %s', async (profileId) => {
+    // The last two must not reach the SDK's `fromIni`, which cannot find them by name.
+    const outsideAscii = /[^\x20-\x7e]/.test(profileId)
+    expect(core.profiles.settingsOf(profileId)?.sdkReadable).toBe(!outsideAscii)
     const status = core.sso.status(profileId)
     if (status !== null && status.state !== 'signed-in') {
       await expect(core.browsing.listBuckets(profileId)).rejects.toMatchObject({
@@ -169,14 +200,10 @@ describe('every kind of profile browses and shares against a real S3 server', ()
       key: KEY,
       expiresInSeconds: 600
     })
-    const check = checkPresignedUrl(link.url, SWIFT_KEY)
-    expect(check.actual).toBe(check.expected)
-    const response = await fetch(link.url)
-    expect(response.status).toBe(200)
-    expect(await response.text()).toBe(BODY)
+    await expectLinkServes(link.url, SWIFT_KEY, BODY)
   })
 
   it('asked for an MFA code once per role session, however many calls were made', () => {
-    expect(mfaQuestions).toEqual(['mfa-swift', 'chained-swift', 'sso-role-swift'])
+    expect(mfaQuestions).toEqual(['mfa-swift', 'chained-swift', 'sso-role-swift', 'café-admin'])
   })
 })

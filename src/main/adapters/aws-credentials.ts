@@ -54,11 +54,23 @@ export function sdkProviderFor({
       ignoreCache: true,
       ...(awsEndpoint ? { clientConfig: { endpoint: awsEndpoint } } : {})
     }
-    // credential_process, and keys under names the SDK's parser refuses: see profile-credentials.ts.
+    // Asked once per session: the credential cache keeps the role's credentials.
+    const mfaCodeProvider = (mfaSerial: string): Promise<string> =>
+      askForMfaCode(prompter, profile, mfaSerial)
+    // credential_process, and names the SDK's parser refuses: see profile-credentials.ts.
     const own =
       profile.kind === 'environment'
         ? null
-        : ownProviderFor(profile, profiles.settingsOf?.(profile.name) ?? null, credentialProcess)
+        : ownProviderFor(
+            profile,
+            profiles.settingsOf?.(profile.name) ?? null,
+            credentialProcess ?? {},
+            {
+              settingsOf: (name) => profiles.settingsOf?.(name) ?? null,
+              mfaCodeProvider,
+              ...(awsEndpoint ? { awsEndpoint } : {})
+            }
+          )
     const provider =
       own !== null
         ? own
@@ -66,11 +78,7 @@ export function sdkProviderFor({
           ? fromEnv()
           : profile.kind === 'sso'
             ? fromSSO(files)
-            : fromIni({
-                ...files,
-                // Asked once per session: the credential cache keeps the role's credentials.
-                mfaCodeProvider: (mfaSerial) => askForMfaCode(prompter, profile, mfaSerial)
-              })
+            : fromIni({ ...files, mfaCodeProvider })
     return async (options) => {
       try {
         if (profile.kind !== 'environment') {
