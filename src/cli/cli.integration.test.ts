@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { builtFile } from '../../test-support/bundle/built-output'
+import { expectLinkServes } from '../../test-support/expect-link'
+import { parseCsv } from '../../test-support/parse-csv'
 import { swiftSeedClient } from '../../test-support/swift-profiles'
 import { checkPresignedUrl } from '../../test-support/verify-signature'
 import type { IssuedLink } from '../shared/models'
@@ -66,42 +68,8 @@ function s3share(args: string[], options: { direct?: boolean } = {}): Promise<Ru
   })
 }
 
-/** RFC 4180, independently of the exporter: quoted fields may hold commas, quotes, CR and LF. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"'
-        index += 1
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      record.push(field)
-      field = ''
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      record.push(field)
-      records.push(record)
-      record = []
-      field = ''
-      index += 1
-    } else field += char
-  }
-  expect(field === '' && record.length === 0, 'CSV ends with CRLF').toBe(true)
-  return records
-}
-
 async function expectFetches(url: string, key: string): Promise<void> {
-  const check = checkPresignedUrl(url, secret)
-  expect(check.expected, key).toBe(check.actual)
-  const response = await fetch(url)
-  expect(response.status, key).toBe(200)
-  expect(await response.text(), key).toBe(bodies.get(key))
+  await expectLinkServes(url, secret, bodies.get(key), key)
 }
 
 beforeAll(async () => {

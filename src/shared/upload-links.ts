@@ -1,4 +1,5 @@
 import { AppError } from './errors'
+import { assertObjectKey, assertPrefix } from './s3-names'
 import { quoteForMessage } from './user-text'
 
 /**
@@ -206,6 +207,17 @@ export function assertUploadPrefix(prefix: string): void {
       prefix,
       `contains ${FILENAME_VARIABLE}, which S3 replaces with the uploader's file name`
     )
+  }
+}
+
+/** Throws `AppError('invalid-argument')` for a destination no upload link can write to. */
+export function assertUploadDestination(destination: UploadDestination): void {
+  if (destination.kind === 'key') {
+    assertObjectKey(destination.key)
+    assertUploadKey(destination.key)
+  } else {
+    assertPrefix(destination.prefix)
+    assertUploadPrefix(destination.prefix)
   }
 }
 

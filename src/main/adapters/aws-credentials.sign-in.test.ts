@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PromptAnswer, PromptRequest } from '../../shared/prompts'
 import { botocore } from '../../../test-support/aws-python-check'
 import { startAwsStandIns, type AwsStandIns } from '../../../test-support/aws-stand-ins'
+import {
+  SSO_DEV_CONFIG,
+  SSO_START_URL,
+  ssoServiceFiles,
+  tempAwsHome
+} from '../../../test-support/sso-home'
 import { createCredentialCache } from '../services/credential-cache'
-import { createProfileService } from '../services/profiles'
 import { createWindowPrompter } from '../services/prompts'
 import { cliTimestamp, createSsoService } from '../services/sso'
-import { readConfigFiles, resolveConfigFilePaths } from './aws-config-files'
+import { resolveConfigFilePaths } from './aws-config-files'
 import { sdkProviderFor } from './aws-credentials'
-import { createSsoFileCache, ssoCacheDir } from './sso-cache'
-import { createSsoOidc } from './sso-oidc'
 
 const SWIFT_KEY = { accessKeyId: 'test:tester', secretAccessKey: 'swift-secret-for-tests' }
 const BASE = { accessKeyId: 'AKIASTANDINBASE00001', secretAccessKey: 'base-secret-for-sts' }
@@ -22,20 +24,10 @@ const FINAL_ROLE = 'arn:aws:iam::210987654321:role/reports-reader'
 const DEPLOY_ROLE = 'arn:aws:iam::123456789012:role/deploy'
 const MFA = 'arn:aws:iam::123456789012:mfa/dev-phone'
 const CODE = '428193'
-const START_URL = 'https://acme.awsapps.com/start'
+const START_URL = SSO_START_URL
 const MINUTE = 60_000
 
-const CONFIG = `[profile dev]
-sso_session = acme
-sso_account_id = 123456789012
-sso_role_name = ReadOnly
-region = eu-west-2
-
-[sso-session acme]
-sso_start_url = ${START_URL}
-sso_region = eu-west-2
-sso_registration_scopes = sso:account:access
-
+const CONFIG = `${SSO_DEV_CONFIG}
 [profile deploy]
 role_arn = ${DEPLOY_ROLE}
 source_profile = dev
@@ -87,10 +79,7 @@ afterAll(async () => {
 })
 
 beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 's3sm-signin-'))
-  mkdirSync(join(home, '.aws'))
-  writeFileSync(join(home, '.aws', 'config'), CONFIG)
-  writeFileSync(join(home, '.aws', 'credentials'), CREDENTIALS)
+  home = tempAwsHome('s3sm-signin-', { config: CONFIG, credentials: CREDENTIALS })
   // The SDK reads the SSO token cache and, inside role chains, the config from the process
   // environment: point it at the same temp home.
   vi.stubEnv('HOME', home)
@@ -113,9 +102,8 @@ afterEach(() => {
  * question with the next of `answers` (none left: it leaves the question open).
  */
 function setup(answers: PromptAnswer[] = []) {
-  const env = { HOME: home }
-  const paths = resolveConfigFilePaths(env)
-  const profiles = createProfileService({ readConfigFiles: () => readConfigFiles(paths), env })
+  const paths = resolveConfigFilePaths({ HOME: home })
+  const files = ssoServiceFiles(home, standIns.endpoint)
   const prompter = createWindowPrompter()
   const asked: PromptRequest[] = []
   prompter.attach({
@@ -129,10 +117,7 @@ function setup(answers: PromptAnswer[] = []) {
   let now = Date.now()
   const clock = { now: () => now, advance: (ms: number) => (now += ms) }
   const sso = createSsoService({
-    profiles,
-    readConfigFiles: () => readConfigFiles(paths),
-    cache: createSsoFileCache(ssoCacheDir(env)),
-    oidc: createSsoOidc({ endpoint: standIns.endpoint }),
+    ...files,
     prompter,
     // The user's browser opens the page and they choose Allow.
     openExternal: async (url) => void (await fetch(url)),
@@ -143,7 +128,7 @@ function setup(answers: PromptAnswer[] = []) {
   const credentials = createCredentialCache({
     providerFor: sdkProviderFor({
       paths,
-      profiles,
+      profiles: files.profiles,
       prompter,
       sso,
       awsEndpoint: standIns.endpoint
@@ -368,9 +353,8 @@ describe('a role with mfa_serial', () => {
   })
 
   it('says what to do when nothing can ask for the code', async () => {
-    const env = { HOME: home }
-    const paths = resolveConfigFilePaths(env)
-    const profiles = createProfileService({ readConfigFiles: () => readConfigFiles(paths), env })
+    const paths = resolveConfigFilePaths({ HOME: home })
+    const { profiles } = ssoServiceFiles(home, standIns.endpoint)
     const credentials = createCredentialCache({
       providerFor: sdkProviderFor({ paths, profiles, awsEndpoint: standIns.endpoint }),
       clock: { now: () => Date.now() }

@@ -2,6 +2,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { afterAll, describe, expect, it } from 'vitest'
 import { profileDirectory, swiftProfile } from '../../../test-support/swift-profiles'
+import { DOT_SEGMENT_KEYS, TRICKY_KEYS } from '../../../test-support/tricky-keys'
 import { checkPresignedUrl } from '../../../test-support/verify-signature'
 import { attachmentContentDisposition } from '../../shared/content-disposition'
 import type { CredentialSource } from '../services/ports'
@@ -21,24 +22,8 @@ const allPrintableAscii = Array.from({ length: 0x7f - 0x20 }, (_, i) =>
 /** Every key the integration suites fetch from Swift, and the edges of what S3 allows. */
 const keys = [
   // signing.integration.test.ts
-  'with spaces/a file name.txt',
-  'unicode/Résumé – 日本語.txt',
-  'emoji/🎉 party 🎂.bin',
-  'chars/plus+sign.txt',
-  'chars/hash#tag.txt',
-  'chars/question?mark.txt',
-  'chars/amp&ersand.txt',
-  'chars/equals=sign.txt',
-  'chars/per%cent%20.txt',
-  "chars/apos'trophe.txt",
-  'chars/"double quotes".txt',
-  'chars/all + # ? & = % \' ".txt',
-  'double//slash.txt',
-  'trailing space.txt ',
-  'one/two/three/four/five/deep.txt',
-  'dots/../escape.txt',
-  './leading-dot.txt',
-  'dots/./middle.txt',
+  ...TRICKY_KEYS,
+  ...DOT_SEGMENT_KEYS,
   'eu/report.bin',
   // s3-gateway.integration.test.ts
   'with space.txt',

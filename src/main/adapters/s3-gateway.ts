@@ -1,15 +1,14 @@
 import {
   DeleteObjectCommand,
   GetBucketLocationCommand,
-  GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
   PutObjectCommand,
   S3Client
 } from '@aws-sdk/client-s3'
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { AppError } from '../../shared/errors'
 import { type AppErrorCode } from '../../shared/errors'
 import { assertValidLinkLifetime } from '../../shared/expiry'
@@ -20,12 +19,11 @@ import {
   DEFAULT_REGION,
   type CredentialSource,
   type ProfileDirectory,
-  type BucketGetLinkSigner,
   type ListedObject,
   type S3Gateway,
   type S3Target
 } from '../services/ports'
-import { bucketGetLinkSigner } from './fast-presigner'
+import { bucketGetLinkSigner, sdkGetLinkSigner } from './fast-presigner'
 import { describeFormProbeAnswer, probeFormUploads, refusesFormUploads } from './upload-form-check'
 import { presignUploadPost, presignUploadPut } from './upload-presigner'
 import {
@@ -212,6 +210,63 @@ export function createS3Gateway({
     }
   }
 
+  /**
+   * Runs local signing work (no request is sent), so without a deadline: its errors only need
+   * turning into AppErrors.
+   */
+  async function local<T>(
+    profile: ProfileSummary,
+    region: string,
+    operation: S3Operation,
+    work: (client: S3Client) => Promise<T>
+  ): Promise<T> {
+    try {
+      return await work(clientFor(profile, region))
+    } catch (error) {
+      throw fail(profile, region, operation, error)
+    }
+  }
+
+  /** One page of ListObjectsV2; `delimiter` '/' lists a folder, none lists everything below. */
+  function listPage(
+    profile: ProfileSummary,
+    region: string,
+    request: { bucket: string; prefix: string; token?: string; pageSize?: number; delimiter?: '/' },
+    signal?: AbortSignal
+  ): Promise<ListObjectsV2CommandOutput> {
+    const { bucket, prefix, token, pageSize, delimiter } = request
+    return call(
+      profile,
+      region,
+      { kind: 'list-objects', bucket, prefix },
+      (client, abortSignal) =>
+        client.send(
+          new ListObjectsV2Command({
+            Bucket: bucket,
+            ...(delimiter === undefined ? {} : { Delimiter: delimiter }),
+            MaxKeys: pageSize ?? DEFAULT_PAGE_SIZE,
+            ...(prefix === '' ? {} : { Prefix: prefix }),
+            ...(token === undefined ? {} : { ContinuationToken: token })
+          }),
+          { abortSignal }
+        ),
+      signal
+    )
+  }
+
+  /** One call on one object, its bucket and key checked first. */
+  function callOnObject<T>(
+    target: S3Target,
+    kind: 'head-object' | 'put-object' | 'delete-object',
+    { bucket, key }: { bucket: string; key: string },
+    run: (client: S3Client, abortSignal: AbortSignal) => Promise<T>
+  ): Promise<T> {
+    assertBucketName(bucket)
+    assertObjectKey(key)
+    const profile = profiles.getProfile(target.profileId)
+    return call(profile, target.region, { kind, bucket, key }, run)
+  }
+
   return {
     async listBuckets(profileId) {
       const profile = profiles.getProfile(profileId)
@@ -292,21 +347,10 @@ export function createS3Gateway({
       assertPrefix(prefix)
       const profile = profiles.getProfile(target.profileId)
       // No EncodingType: the XML then carries keys byte-exact, with nothing to decode.
-      const output = await call(
+      const output = await listPage(
         profile,
         target.region,
-        { kind: 'list-objects', bucket, prefix },
-        (client, abortSignal) =>
-          client.send(
-            new ListObjectsV2Command({
-              Bucket: bucket,
-              Delimiter: '/',
-              MaxKeys: pageSize ?? DEFAULT_PAGE_SIZE,
-              ...(prefix === '' ? {} : { Prefix: prefix }),
-              ...(token === null ? {} : { ContinuationToken: token })
-            }),
-            { abortSignal }
-          ),
+        { bucket, prefix, token: token ?? undefined, pageSize, delimiter: '/' },
         signal
       )
       const folders: FolderEntry[] = []
@@ -338,13 +382,10 @@ export function createS3Gateway({
     },
 
     async headObject(target, { bucket, key }) {
-      assertBucketName(bucket)
-      assertObjectKey(key)
-      const profile = profiles.getProfile(target.profileId)
-      const output = await call(
-        profile,
-        target.region,
-        { kind: 'head-object', bucket, key },
+      const output = await callOnObject(
+        target,
+        'head-object',
+        { bucket, key },
         (client, abortSignal) =>
           client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal })
       )
@@ -372,17 +413,16 @@ export function createS3Gateway({
       const profile = profiles.getProfile(target.profileId)
       assertValidLinkLifetime(expiresInSeconds)
       return call(profile, target.region, { kind: 'presign-get', bucket, key }, (client) =>
-        getSignedUrl(
+        // Signed now, as the SDK would date it by itself.
+        sdkGetLinkSigner(
           client,
-          new GetObjectCommand({
-            Bucket: bucket,
-            Key: key,
-            ...(responseContentDisposition === undefined
-              ? {}
-              : { ResponseContentDisposition: responseContentDisposition })
-          }),
-          { expiresIn: expiresInSeconds }
-        )
+          bucket
+        )({
+          key,
+          expiresInSeconds,
+          responseContentDisposition,
+          signingDate: new Date()
+        })
       )
     },
 
@@ -390,13 +430,9 @@ export function createS3Gateway({
       assertBucketName(bucket)
       const profile = profiles.getProfile(target.profileId)
       const operation = (key: string): S3Operation => ({ kind: 'presign-get', bucket, key })
-      // Local work (no request is sent), so no deadline: errors only need their message.
-      let sign: BucketGetLinkSigner
-      try {
-        sign = await bucketGetLinkSigner(clientFor(profile, target.region), bucket)
-      } catch (error) {
-        throw fail(profile, target.region, operation(''), error)
-      }
+      const sign = await local(profile, target.region, operation(''), (client) =>
+        bucketGetLinkSigner(client, bucket)
+      )
       return async (request) => {
         assertObjectKey(request.key)
         assertValidLinkLifetime(request.expiresInSeconds)
@@ -412,24 +448,13 @@ export function createS3Gateway({
       assertBucketName(bucket)
       assertPrefix(prefix)
       const profile = profiles.getProfile(target.profileId)
-      const operation: S3Operation = { kind: 'list-objects', bucket, prefix }
       let token: string | undefined
       do {
         // No delimiter: every object under the prefix, however deep, in key order.
-        const output = await call(
+        const output = await listPage(
           profile,
           target.region,
-          operation,
-          (client, abortSignal) =>
-            client.send(
-              new ListObjectsV2Command({
-                Bucket: bucket,
-                MaxKeys: pageSize ?? DEFAULT_PAGE_SIZE,
-                ...(prefix === '' ? {} : { Prefix: prefix }),
-                ...(token === undefined ? {} : { ContinuationToken: token })
-              }),
-              { abortSignal }
-            ),
+          { bucket, prefix, token, pageSize },
           signal
         )
         const page: ListedObject[] = []
@@ -450,12 +475,8 @@ export function createS3Gateway({
         bucket: request.bucket,
         key: request.key
       }
-      // Local work, like presignerFor: no deadline. Bad input comes back as AppErrors.
-      try {
-        return await presignUploadPut(clientFor(profile, target.region), request)
-      } catch (error) {
-        throw fail(profile, target.region, operation, error)
-      }
+      // Bad input comes back as AppErrors.
+      return local(profile, target.region, operation, (client) => presignUploadPut(client, request))
     },
 
     async presignUploadPost(target, request) {
@@ -465,11 +486,9 @@ export function createS3Gateway({
         bucket: request.bucket,
         key: postKeyField(request.destination)
       }
-      try {
-        return await presignUploadPost(clientFor(profile, target.region), request)
-      } catch (error) {
-        throw fail(profile, target.region, operation, error)
-      }
+      return local(profile, target.region, operation, (client) =>
+        presignUploadPost(client, request)
+      )
     },
 
     async checkFormUploads(target, link) {
@@ -503,37 +522,23 @@ export function createS3Gateway({
     },
 
     async putObject(target, { bucket, key, body, contentType, cacheControl }) {
-      assertBucketName(bucket)
-      assertObjectKey(key)
-      const profile = profiles.getProfile(target.profileId)
-      await call(
-        profile,
-        target.region,
-        { kind: 'put-object', bucket, key },
-        (client, abortSignal) =>
-          client.send(
-            new PutObjectCommand({
-              Bucket: bucket,
-              Key: key,
-              Body: body,
-              ContentType: contentType,
-              ...(cacheControl === undefined ? {} : { CacheControl: cacheControl })
-            }),
-            { abortSignal }
-          )
+      await callOnObject(target, 'put-object', { bucket, key }, (client, abortSignal) =>
+        client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            Body: body,
+            ContentType: contentType,
+            ...(cacheControl === undefined ? {} : { CacheControl: cacheControl })
+          }),
+          { abortSignal }
+        )
       )
     },
 
     async deleteObject(target, { bucket, key }) {
-      assertBucketName(bucket)
-      assertObjectKey(key)
-      const profile = profiles.getProfile(target.profileId)
-      await call(
-        profile,
-        target.region,
-        { kind: 'delete-object', bucket, key },
-        (client, abortSignal) =>
-          client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal })
+      await callOnObject(target, 'delete-object', { bucket, key }, (client, abortSignal) =>
+        client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal })
       )
     },
 

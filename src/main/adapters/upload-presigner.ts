@@ -4,12 +4,12 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { createHash } from 'node:crypto'
 import { AppError } from '../../shared/errors'
 import { assertValidLinkLifetime } from '../../shared/expiry'
-import { assertBucketName, assertObjectKey, assertPrefix } from '../../shared/s3-names'
+import { assertBucketName, assertObjectKey } from '../../shared/s3-names'
 import {
   assertContentType,
   assertPostLimits,
+  assertUploadDestination,
   assertUploadKey,
-  assertUploadPrefix,
   postKeyField,
   type PostPolicyCondition,
   type PostUploadLimits,
@@ -129,13 +129,7 @@ export async function presignUploadPost(
 ): Promise<PostUploadLink> {
   const { bucket, destination, limits, expiresInSeconds } = request
   assertBucketName(bucket)
-  if (destination.kind === 'key') {
-    assertObjectKey(destination.key)
-    assertUploadKey(destination.key)
-  } else {
-    assertPrefix(destination.prefix)
-    assertUploadPrefix(destination.prefix)
-  }
+  assertUploadDestination(destination)
   assertPostLimits(limits)
   assertValidLinkLifetime(expiresInSeconds)
 

@@ -1,24 +1,20 @@
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { parseCsv } from '../../../test-support/parse-csv'
 import { openTempLinkDatabase } from '../../../test-support/temp-link-database'
-import {
-  profileDirectory,
-  swiftProfile,
-  swiftSeedClient
-} from '../../../test-support/swift-profiles'
+import { swiftProfile, swiftSeedClient } from '../../../test-support/swift-profiles'
+import { signingPipeline } from '../../../test-support/swift-services'
 import { checkPresignedUrl } from '../../../test-support/verify-signature'
 import { attachmentContentDisposition } from '../../shared/content-disposition'
 import { EXPORT_COLUMNS, exportRow } from '../../shared/link-export'
 import type { IssuedLink, JobState } from '../../shared/models'
-import { createS3Gateway } from '../adapters/s3-gateway'
-import { createBrowsingService } from './browsing'
+import type { createBrowsingService } from './browsing'
 import { createBulkLinkService, type BulkLinkService } from './bulk-links'
-import { createCredentialCache } from './credential-cache'
 import { createJobRunner } from './jobs'
 import { createLinkService } from './links'
 import type { S3Gateway } from './ports'
 import type { JobRunner, LinkRepository, LinkService } from './registry-ports'
-import { createSigningService, type SigningService } from './signing'
+import type { SigningService } from './signing'
 
 const swift = inject('swift')
 const secret = { accessKeyId: swift.accessKeyId, secretAccessKey: swift.secretAccessKey }
@@ -112,36 +108,6 @@ function expectVerifies(url: string): void {
   expect(check.expected).toBe(check.actual)
 }
 
-/** RFC 4180, written here independently of the exporter: quoted fields, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"'
-        i += 1
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      record.push(field)
-      field = ''
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      record.push(field)
-      records.push(record)
-      record = []
-      field = ''
-      i += 1
-    } else field += char
-  }
-  if (field !== '' || record.length > 0) throw new Error('the CSV does not end with CRLF')
-  return records
-}
-
 async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promise<unknown>) {
   let next = 0
   await Promise.all(
@@ -152,22 +118,16 @@ async function inParallel<T>(items: T[], limit: number, run: (item: T) => Promis
 }
 
 beforeAll(async () => {
-  const directory = profileDirectory([swiftProfile('swift', swift.endpoints['us-east-1']!)])
-  const credentials = createCredentialCache({
-    clock: { now: () => Date.now() },
-    providerFor: () => async () => secret
-  })
-  gateway = createS3Gateway({ profiles: directory, credentials })
-  browsing = createBrowsingService({ profiles: directory, gateway })
   repository = openTempLinkDatabase()
   links = createLinkService({ repository })
-  signing = createSigningService({
-    profiles: directory,
-    regions: browsing,
-    credentials,
-    gateway,
+  const pipeline = signingPipeline(
+    [swiftProfile('swift', swift.endpoints['us-east-1']!)],
+    () => async () => secret,
     links
-  })
+  )
+  gateway = pipeline.gateway
+  browsing = pipeline.browsing
+  signing = pipeline.signing
 
   const seed = swiftSeedClient(swift)
   await seed.send(new CreateBucketCommand({ Bucket: bucket }))

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { credentialsStatusAt } from '../../../test-support/credentials-status'
 import { openTempLinkDatabase } from '../../../test-support/temp-link-database'
 import { profileDirectory, swiftProfile } from '../../../test-support/swift-profiles'
 import { checkPresignedUrl } from '../../../test-support/verify-signature'
 import { AppError } from '../../shared/errors'
 import { MAX_BULK_KEYS } from '../../shared/ipc-contract'
-import type { CredentialsStatus, JobState } from '../../shared/models'
+import type { JobState } from '../../shared/models'
 import { createS3Gateway } from '../adapters/s3-gateway'
 import { createBulkLinkService, type BulkLinkRequest } from './bulk-links'
 import { createJobRunner } from './jobs'
@@ -49,21 +50,7 @@ function setup(
       }
     }
   }
-  const status: CredentialsStatus = {
-    profileId: 'swift',
-    temporary: options.credentialsExpireAt != null,
-    expiresAt:
-      options.credentialsExpireAt == null
-        ? null
-        : new Date(options.credentialsExpireAt).toISOString(),
-    state:
-      options.credentialsExpireAt == null
-        ? 'static'
-        : options.credentialsExpireAt <= Date.now()
-          ? 'expired'
-          : 'active',
-    detail: null
-  }
+  const status = credentialsStatusAt('swift', options.credentialsExpireAt, Date.now())
   const repository = openTempLinkDatabase()
   const links = createLinkService({ repository })
   const regions = { regionOf: async () => 'us-east-1' }

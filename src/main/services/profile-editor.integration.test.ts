@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { swiftSeedClient } from '../../../test-support/swift-profiles'
-import { checkPresignedUrl } from '../../../test-support/verify-signature'
+import { expectLinkServes } from '../../../test-support/expect-link'
 import type { ProfileDraft } from '../../shared/models'
 import { configFileStore } from '../adapters/aws-config-files'
 import { createConnectionTester } from '../adapters/connection-test'
@@ -130,11 +130,7 @@ describe('a profile whose name the AWS SDK refuses', () => {
       key: KEY,
       expiresInSeconds: 600
     })
-    const check = checkPresignedUrl(link.url, swift)
-    expect(check.expected).toBe(check.actual)
-    const response = await fetch(link.url)
-    expect(response.status).toBe(200)
-    expect(await response.text()).toBe(BODY)
+    await expectLinkServes(link.url, swift, BODY)
   })
 
   it('runs its credential_process through the app, with the profile picker state', async () => {

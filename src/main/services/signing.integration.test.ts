@@ -6,23 +6,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import {
-  profileDirectory,
-  swiftProfile,
-  swiftSeedClient
-} from '../../../test-support/swift-profiles'
+import { swiftProfile, swiftSeedClient } from '../../../test-support/swift-profiles'
+import { signingPipeline } from '../../../test-support/swift-services'
 import { getAsIs } from '../../../test-support/raw-get'
+import { DOT_SEGMENT_KEYS, TRICKY_KEYS } from '../../../test-support/tricky-keys'
 import { checkPresignedUrl } from '../../../test-support/verify-signature'
 import { attachmentContentDisposition } from '../../shared/content-disposition'
 import type { IssuedLink, ProfileSummary } from '../../shared/models'
 import { hasDotSegments } from '../../shared/object-key'
 import { openLinkDatabase } from '../adapters/link-db'
-import { createS3Gateway } from '../adapters/s3-gateway'
-import { createBrowsingService } from './browsing'
-import { createCredentialCache } from './credential-cache'
 import { createLinkService, type LinkService } from './links'
 import type { S3Gateway } from './ports'
-import { createSigningService, type SigningService } from './signing'
+import type { SigningService } from './signing'
 
 const run = promisify(execFile)
 const swift = inject('swift')
@@ -31,25 +26,6 @@ const suffix = Math.random().toString(36).slice(2, 10)
 const bucket = `signing-it-${suffix}`
 const euBucket = `signing-it-eu-${suffix}`
 const TEMPORARY_CREDENTIALS_MS = 10 * 60_000
-
-const trickyKeys = [
-  'with spaces/a file name.txt',
-  'unicode/Résumé – 日本語.txt',
-  'emoji/🎉 party 🎂.bin',
-  'chars/plus+sign.txt',
-  'chars/hash#tag.txt',
-  'chars/question?mark.txt',
-  'chars/amp&ersand.txt',
-  'chars/equals=sign.txt',
-  'chars/per%cent%20.txt',
-  "chars/apos'trophe.txt",
-  'chars/"double quotes".txt',
-  'chars/all + # ? & = % \' ".txt',
-  'double//slash.txt',
-  'trailing space.txt ',
-  'one/two/three/four/five/deep.txt'
-]
-const dotKeys = ['dots/../escape.txt', './leading-dot.txt', 'dots/./middle.txt']
 
 const contents = new Map<string, Buffer>()
 const issued: IssuedLink[] = []
@@ -97,30 +73,23 @@ beforeAll(async () => {
     profile('swift-eu', swift.endpoints['eu-west-2']!),
     profile('swift-temporary', swift.endpoints['us-east-1']!)
   ]
-  const directory = profileDirectory(profiles)
-  const credentials = createCredentialCache({
-    clock: { now: () => Date.now() },
+  storeDir = await mkdtemp(join(tmpdir(), 's3sm-signing-it-'))
+  links = createLinkService({ repository: openLinkDatabase({ dir: storeDir }) })
+  const pipeline = signingPipeline(
+    profiles,
     // Swift ignores X-Amz-Security-Token, so temporary credentials can be tried end to end.
-    providerFor: (profileId) => async () =>
+    (profileId) => async () =>
       profileId === 'swift-temporary'
         ? {
             ...secret,
             sessionToken: 'session-token-from-sso',
             expiration: new Date(Date.now() + TEMPORARY_CREDENTIALS_MS)
           }
-        : secret
-  })
-  gateway = createS3Gateway({ profiles: directory, credentials })
-  const browsing = createBrowsingService({ profiles: directory, gateway })
-  storeDir = await mkdtemp(join(tmpdir(), 's3sm-signing-it-'))
-  links = createLinkService({ repository: openLinkDatabase({ dir: storeDir }) })
-  signing = createSigningService({
-    profiles: directory,
-    regions: browsing,
-    credentials,
-    gateway,
+        : secret,
     links
-  })
+  )
+  gateway = pipeline.gateway
+  signing = pipeline.signing
 
   const us = swiftSeedClient(swift)
   const eu = swiftSeedClient(swift, 'eu-west-2')
@@ -131,7 +100,7 @@ beforeAll(async () => {
       CreateBucketConfiguration: { LocationConstraint: 'eu-west-2' }
     })
   )
-  for (const [index, key] of [...trickyKeys, ...dotKeys].entries()) {
+  for (const [index, key] of [...TRICKY_KEYS, ...DOT_SEGMENT_KEYS].entries()) {
     const body = randomBytes(700 + index * 13)
     contents.set(key, body)
     await us.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }))
@@ -151,14 +120,14 @@ beforeAll(async () => {
 afterAll(async () => {
   // Every URL the app made in this file, dot-segment ones included, carries a signature
   // that aws4 computes too.
-  expect(issued.length).toBeGreaterThan(trickyKeys.length)
+  expect(issued.length).toBeGreaterThan(TRICKY_KEYS.length)
   for (const made of issued) expectSignatureAgreesWithAws4(made.url, made.region)
   gateway.invalidate()
   await rm(storeDir, { recursive: true, force: true })
 })
 
 describe('a link made by the app, fetched from a real S3 server (Swift)', () => {
-  it.each(trickyKeys)('returns exactly the bytes of %j', async (key) => {
+  it.each(TRICKY_KEYS)('returns exactly the bytes of %j', async (key) => {
     const made = await link({ profileId: 'swift', bucket, key, expiresInSeconds: 300 })
     expectSignatureAgreesWithAws4(made.url, 'us-east-1')
     const { status, body, response } = await fetchBytes(made.url)
@@ -338,7 +307,7 @@ describe('the bucket’s region', () => {
 })
 
 describe('a key with "." or ".." segments', () => {
-  it.each(dotKeys)(
+  it.each(DOT_SEGMENT_KEYS)(
     'gets a link for %j that browsers break, but that works sent as-is',
     async (key) => {
       expect(hasDotSegments(key)).toBe(true)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { credentialsStatusAt } from '../../../test-support/credentials-status'
 import { AppError } from '../../shared/errors'
-import type { CredentialsStatus, IssuedLink, ProfileSummary } from '../../shared/models'
+import type { IssuedLink, ProfileSummary } from '../../shared/models'
 import type { BucketGetLinkRequest, S3Gateway, S3Target } from './ports'
 import type { LinkDraft } from './registry-ports'
 import {
@@ -53,21 +54,7 @@ function setup(options: { credentialsExpireAt?: number | null; now?: number } = 
     // Upload links are tested in uploads.test.ts.
     ...uploadsNotUsed
   }
-  const status: CredentialsStatus = {
-    profileId: 'dev',
-    temporary: options.credentialsExpireAt != null,
-    expiresAt:
-      options.credentialsExpireAt == null
-        ? null
-        : new Date(options.credentialsExpireAt).toISOString(),
-    state:
-      options.credentialsExpireAt == null
-        ? 'static'
-        : options.credentialsExpireAt <= (options.now ?? T0)
-          ? 'expired'
-          : 'active',
-    detail: null
-  }
+  const status = credentialsStatusAt('dev', options.credentialsExpireAt, options.now ?? T0)
   const clock = { now: () => options.now ?? T0 }
   // The registry itself is tested in links.test.ts; here only what reaches it matters.
   const recorded: IssuedLink[] = []

@@ -1,42 +1,26 @@
 import { createHash } from 'node:crypto'
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { PromptRequest, PromptSettled } from '../../shared/prompts'
 import { botocore } from '../../../test-support/aws-python-check'
 import { startAwsStandIns, type AwsStandIns } from '../../../test-support/aws-stand-ins'
-import { readConfigFiles, resolveConfigFilePaths } from '../adapters/aws-config-files'
-import { createSsoFileCache, registrationFileName, ssoCacheDir } from '../adapters/sso-cache'
-import { createSsoOidc } from '../adapters/sso-oidc'
+import {
+  SSO_DEV_CONFIG,
+  SSO_START_URL,
+  ssoServiceFiles,
+  tempAwsHome
+} from '../../../test-support/sso-home'
+import { registrationFileName } from '../adapters/sso-cache'
 import type { Clock } from './ports'
-import { createProfileService } from './profiles'
 import { createWindowPrompter } from './prompts'
 import { cliTimestamp, createSsoService } from './sso'
 
-const START_URL = 'https://acme.awsapps.com/start'
+const START_URL = SSO_START_URL
 const LEGACY_URL = 'https://legacy.awsapps.com/start'
 const CLI_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/
 
-const CONFIG = `[profile dev]
-sso_session = acme
-sso_account_id = 123456789012
-sso_role_name = ReadOnly
-region = eu-west-2
-
-[sso-session acme]
-sso_start_url = ${START_URL}
-sso_region = eu-west-2
-sso_registration_scopes = sso:account:access
-
+const CONFIG = `${SSO_DEV_CONFIG}
 [profile legacy]
 sso_start_url = ${LEGACY_URL}
 sso_region = us-east-1
@@ -67,9 +51,7 @@ afterAll(async () => {
 })
 
 beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 's3sm-sso-'))
-  mkdirSync(join(home, '.aws'))
-  writeFileSync(join(home, '.aws', 'config'), CONFIG)
+  home = tempAwsHome('s3sm-sso-', { config: CONFIG })
   Object.assign(standIns.deviceFlow, {
     approveAfterPolls: null,
     deny: false,
@@ -94,9 +76,7 @@ interface Options {
 
 /** The SSO service over real files in a temp home, the stand-ins, and a window that records. */
 function setup(options: Options = {}) {
-  const env = { HOME: home }
-  const paths = resolveConfigFilePaths(env)
-  const profiles = createProfileService({ readConfigFiles: () => readConfigFiles(paths), env })
+  const files = ssoServiceFiles(home, standIns.endpoint)
   const prompter = createWindowPrompter()
   const asked: PromptRequest[] = []
   const settled: PromptSettled[] = []
@@ -109,10 +89,7 @@ function setup(options: Options = {}) {
   const waits: number[] = []
   const clock = options.clock ?? { now: () => Date.now() }
   const sso = createSsoService({
-    profiles,
-    readConfigFiles: () => readConfigFiles(paths),
-    cache: createSsoFileCache(ssoCacheDir(env)),
-    oidc: createSsoOidc({ endpoint: standIns.endpoint }),
+    ...files,
     prompter,
     openExternal: async (url) => {
       opened.push(url)

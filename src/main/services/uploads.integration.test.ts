@@ -11,18 +11,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startS3rver, type S3rverServer } from '../../../test-support/s3rver-server'
-import {
-  profileDirectory,
-  swiftProfile,
-  swiftSeedClient
-} from '../../../test-support/swift-profiles'
+import { swiftProfile, swiftSeedClient } from '../../../test-support/swift-profiles'
+import { signingPipeline } from '../../../test-support/swift-services'
 import { checkPresignedUrl } from '../../../test-support/verify-signature'
 import type { IssuedLink } from '../../shared/models'
 import { openLinkDatabase } from '../adapters/link-db'
-import { createS3Gateway } from '../adapters/s3-gateway'
 import { decodePostPolicy, sha256Base64 } from '../adapters/upload-presigner'
-import { createBrowsingService } from './browsing'
-import { createCredentialCache } from './credential-cache'
 import { createLinkService, type LinkService } from './links'
 import type { S3Gateway } from './ports'
 import { createSigningService, type SigningService } from './signing'
@@ -90,30 +84,20 @@ function param(url: string, name: string): string | null {
 
 beforeAll(async () => {
   s3rver = await startS3rver([FORMS_BUCKET])
-  const directory = profileDirectory([
-    swiftProfile('swift', swift.endpoints['us-east-1']!),
-    swiftProfile('s3rver', s3rver.endpoint)
-  ])
-  const credentials = createCredentialCache({
-    clock: { now: () => Date.now() },
-    providerFor: (profileId) => async () =>
-      profileId === 's3rver'
-        ? { accessKeyId: s3rver.accessKeyId, secretAccessKey: s3rver.secretAccessKey }
-        : secret
-  })
-  gateway = createS3Gateway({ profiles: directory, credentials })
-  const browsing = createBrowsingService({ profiles: directory, gateway })
   storeDir = await mkdtemp(join(tmpdir(), 's3sm-uploads-it-'))
   links = createLinkService({ repository: openLinkDatabase({ dir: storeDir }) })
-  const dependencies = {
-    profiles: directory,
-    regions: browsing,
-    credentials,
-    gateway,
+  const pipeline = signingPipeline(
+    [swiftProfile('swift', swift.endpoints['us-east-1']!), swiftProfile('s3rver', s3rver.endpoint)],
+    (profileId) => async () =>
+      profileId === 's3rver'
+        ? { accessKeyId: s3rver.accessKeyId, secretAccessKey: s3rver.secretAccessKey }
+        : secret,
     links,
-    sha256Base64
-  }
-  signing = createSigningService(dependencies)
+    { sha256Base64 }
+  )
+  const dependencies = pipeline.dependencies
+  gateway = pipeline.gateway
+  signing = pipeline.signing
   signingWithoutFormCheck = createSigningService({
     ...dependencies,
     gateway: { ...gateway, checkFormUploads: async () => {} }

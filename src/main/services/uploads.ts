@@ -2,11 +2,11 @@ import { AppError, isAppError } from '../../shared/errors'
 import type { InvokeArgs } from '../../shared/ipc-contract'
 import type { IssuedLink, ReceivedFiles, UploadLinkDetails } from '../../shared/models'
 import { hasDotSegments } from '../../shared/object-key'
-import { assertObjectKey, assertPrefix } from '../../shared/s3-names'
+import { assertObjectKey } from '../../shared/s3-names'
 import {
   assertPostLimits,
+  assertUploadDestination,
   assertUploadKey,
-  assertUploadPrefix,
   MAX_SINGLE_UPLOAD_BYTES,
   type PostUploadLimits
 } from '../../shared/upload-links'
@@ -57,15 +57,7 @@ function messageOf(check: () => void): string | null {
  */
 export function uploadRequestProblem(request: UploadLinkRequest): string | null {
   const { destination, method, page } = request
-  const destinationProblem = messageOf(() => {
-    if (destination.kind === 'key') {
-      assertObjectKey(destination.key)
-      assertUploadKey(destination.key)
-    } else {
-      assertPrefix(destination.prefix)
-      assertUploadPrefix(destination.prefix)
-    }
-  })
+  const destinationProblem = messageOf(() => assertUploadDestination(destination))
   if (destinationProblem !== null) return destinationProblem
 
   if (method === 'PUT') {

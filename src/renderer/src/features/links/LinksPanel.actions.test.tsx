@@ -1,20 +1,10 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
 import { HOUR_MS as HOUR, MINUTE_MS as MINUTE } from '../../../../shared/time-units'
 import { fail, makeLink, settle } from '../../lib/test-utils'
-import { dataRows, giveListsAHeight, NOW, renderPanel, rowFor } from './links-test-kit'
+import { dataRows, NOW, renderPanel, rowFor, setUpLinksPanelTests } from './links-test-kit'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW })
-  giveListsAHeight()
-  sessionStorage.clear()
-})
-
-afterEach(() => {
-  cleanup()
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-})
+setUpLinksPanelTests()
 
 describe('LinksPanel row actions', () => {
   it('copies a link again, opens it and forgets it through main', async () => {

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
 import {
   DAY_MS as DAY,
   HOUR_MS as HOUR,
@@ -9,28 +9,17 @@ import {
 import { advance, makeLink, settle, type installFakeApi } from '../../lib/test-utils'
 import {
   dataRows,
-  giveListsAHeight,
   mainTable,
   names,
   NOW,
   pageQueries,
   renderPanel,
   rowFor,
-  settleAfterTick
+  settleAfterTick,
+  setUpLinksPanelTests
 } from './links-test-kit'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW })
-  giveListsAHeight()
-  sessionStorage.clear()
-})
-
-afterEach(() => {
-  // Unmount while the fake clock is installed, so the shared tick's timer is cleared on it.
-  cleanup()
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-})
+setUpLinksPanelTests()
 
 describe('LinksPanel countdowns', () => {
   it('counts down each link live and switches it to expired exactly at expiresAt', async () => {

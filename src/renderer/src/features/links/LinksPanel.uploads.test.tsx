@@ -1,11 +1,11 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react'
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen, within } from '@testing-library/react'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { IpcResult } from '../../../../shared/errors'
 import type { IssuedLink, ReceivedFiles } from '../../../../shared/models'
 import { HOUR_MS as HOUR, SECOND_MS } from '../../../../shared/time-units'
 import { advance, fail, makeLink, ok, settle } from '../../lib/test-utils'
 import { uploadLinkFor } from '../share/receive-test-kit'
-import { giveListsAHeight, NOW, renderPanel, rowFor, settleAfterTick } from './links-test-kit'
+import { NOW, renderPanel, rowFor, settleAfterTick, setUpLinksPanelTests } from './links-test-kit'
 
 beforeAll(() => {
   // jsdom has no modal dialogs; these do what matters here.
@@ -14,17 +14,7 @@ beforeAll(() => {
   }
 })
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW })
-  giveListsAHeight()
-  sessionStorage.clear()
-})
-
-afterEach(() => {
-  cleanup()
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-})
+setUpLinksPanelTests()
 
 const base = { profileId: 'dev', bucket: 'acme-data', expiresInSeconds: 3600 }
 

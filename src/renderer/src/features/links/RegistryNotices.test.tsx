@@ -1,19 +1,9 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fireEvent, screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
 import { makeLink } from '../../lib/test-utils'
-import { giveListsAHeight, NOW, renderPanel } from './links-test-kit'
+import { NOW, renderPanel, setUpLinksPanelTests } from './links-test-kit'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW })
-  giveListsAHeight()
-  sessionStorage.clear()
-})
-
-afterEach(() => {
-  cleanup()
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-})
+setUpLinksPanelTests()
 
 describe('notices about the link registry', () => {
   it('says when links were imported from links.json, and where the old file is kept', async () => {

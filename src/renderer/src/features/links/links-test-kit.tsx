@@ -1,5 +1,5 @@
-import { screen, within } from '@testing-library/react'
-import { vi } from 'vitest'
+import { cleanup, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, vi } from 'vitest'
 import type {
   IssuedLink,
   LinkBatch,
@@ -35,6 +35,25 @@ export function giveListsAHeight() {
     this: HTMLElement
   ) {
     return this.classList.contains('links-scroll') ? 1200 : 0
+  })
+}
+
+/**
+ * Each test of the file on the fake clock at NOW, with sized lists and no remembered view state.
+ * Call at the top level of a test file.
+ */
+export function setUpLinksPanelTests() {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: NOW })
+    giveListsAHeight()
+    sessionStorage.clear()
+  })
+
+  afterEach(() => {
+    // Unmount while the fake clock is installed, so the shared tick's timer is cleared on it.
+    cleanup()
+    vi.useRealTimers()
+    vi.restoreAllMocks()
   })
 }
 

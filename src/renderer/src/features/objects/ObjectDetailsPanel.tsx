@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react'
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
 import { formatBytes, formatExactBytes, formatFullDateTime } from '../../../../shared/format'
 import { keyName } from '../../../../shared/object-key'
 import { ErrorState } from '../../lib/ErrorState'
 import { Icon } from '../../lib/Icon'
 import { uiLocale } from '../../lib/locale'
 import { useDebouncedValue } from '../../lib/use-debounced-value'
+import { DetailsFrame } from './DetailsFrame'
 import { s3Uri, type BrowserRow, type FolderRow, type ObjectRow } from './entries'
 import { useObjectDetails } from './use-object-details'
 
@@ -35,7 +36,6 @@ export interface ObjectDetailsPanelProps {
 /** What the selected object is (HeadObject), with the action that matters most: sharing it. */
 export function ObjectDetailsPanel(props: ObjectDetailsPanelProps) {
   const { row } = props
-  const titleId = useId()
   const primaryRef = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
@@ -43,34 +43,12 @@ export function ObjectDetailsPanel(props: ObjectDetailsPanelProps) {
   }, [props.focusRequest])
 
   return (
-    <aside
-      className="details"
-      aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault()
-          props.onLeave()
-        }
-      }}
+    <DetailsFrame
+      icon={row === null ? 'bucket' : row.kind === 'folder' ? 'folder' : 'file'}
+      title={row === null ? (props.prefix ? keyName(props.prefix) : props.bucket) : row.name}
+      onHide={props.onHide}
+      onLeave={props.onLeave}
     >
-      <div className="details-header">
-        <Icon
-          name={row === null ? 'bucket' : row.kind === 'folder' ? 'folder' : 'file'}
-          className="details-icon"
-        />
-        <h2 id={titleId} className="details-title">
-          {row === null ? (props.prefix ? keyName(props.prefix) : props.bucket) : row.name}
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Hide details"
-          title="Hide details"
-          onClick={props.onHide}
-        >
-          <Icon name="close" />
-        </button>
-      </div>
       {row === null ? (
         <FolderSummary {...props} />
       ) : (
@@ -83,7 +61,7 @@ export function ObjectDetailsPanel(props: ObjectDetailsPanelProps) {
           )}
         </div>
       )}
-    </aside>
+    </DetailsFrame>
   )
 }
 

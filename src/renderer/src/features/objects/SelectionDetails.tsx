@@ -1,7 +1,7 @@
-import { useId } from 'react'
 import { formatBytes, formatCount, pluralize } from '../../../../shared/format'
 import { Icon } from '../../lib/Icon'
 import { uiLocale } from '../../lib/locale'
+import { DetailsFrame } from './DetailsFrame'
 import { s3Uri, type BrowserRow } from './entries'
 
 export interface SelectionDetailsProps {
@@ -18,7 +18,6 @@ export interface SelectionDetailsProps {
 
 /** The details panel while several rows are selected: what they add up to, and sharing them. */
 export function SelectionDetails({ bucket, prefix, rows, ...actions }: SelectionDetailsProps) {
-  const titleId = useId()
   const locale = uiLocale()
   let objects = 0
   let bytes = 0
@@ -32,31 +31,12 @@ export function SelectionDetails({ bucket, prefix, rows, ...actions }: Selection
   const count = formatCount(rows.length, locale)
 
   return (
-    <aside
-      className="details"
-      aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault()
-          actions.onLeave()
-        }
-      }}
+    <DetailsFrame
+      icon="check"
+      title={`${count} selected`}
+      onHide={actions.onHide}
+      onLeave={actions.onLeave}
     >
-      <div className="details-header">
-        <Icon name="check" className="details-icon" />
-        <h2 id={titleId} className="details-title">
-          {count} selected
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Hide details"
-          title="Hide details"
-          onClick={actions.onHide}
-        >
-          <Icon name="close" />
-        </button>
-      </div>
       <div className="details-body">
         <div className="details-actions">
           <button type="button" className="button button-primary" onClick={actions.onShare}>
@@ -96,6 +76,6 @@ export function SelectionDetails({ bucket, prefix, rows, ...actions }: Selection
           removes one item; Ctrl+A selects everything loaded.
         </p>
       </div>
-    </aside>
+    </DetailsFrame>
   )
 }

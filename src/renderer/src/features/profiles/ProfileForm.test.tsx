@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { stubModalDialogs } from '../../lib/modal-dialogs-test-kit'
 import type { EditableProfile, ProfilesSnapshot } from '../../../../shared/models'
 import {
   fail,
@@ -11,16 +12,7 @@ import {
 } from '../../lib/test-utils'
 import { ProfileForm } from './ProfileForm'
 
-beforeAll(() => {
-  // jsdom has no modal dialogs; these do what matters here.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.setAttribute('open', '')
-  }
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.removeAttribute('open')
-    this.dispatchEvent(new Event('close'))
-  }
-})
+stubModalDialogs()
 
 const snapshot: ProfilesSnapshot = {
   profiles: [profile({ name: 'work' })],

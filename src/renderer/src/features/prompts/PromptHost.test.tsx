@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react'
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { stubModalDialogs } from '../../lib/modal-dialogs-test-kit'
 import type { PromptRequest } from '../../../../shared/prompts'
 import { MINUTE_MS as MINUTE } from '../../../../shared/time-units'
 import {
@@ -33,16 +34,7 @@ const ssoRequest: PromptRequest = {
   deadline: new Date(NOW + 10 * MINUTE).toISOString()
 }
 
-beforeAll(() => {
-  // jsdom has no modal dialogs; these do what matters here.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.setAttribute('open', '')
-  }
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.removeAttribute('open')
-    this.dispatchEvent(new Event('close'))
-  }
-})
+stubModalDialogs()
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW })

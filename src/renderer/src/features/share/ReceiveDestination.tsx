@@ -1,9 +1,9 @@
 import { useId, type Ref } from 'react'
-import { Icon } from '../../lib/Icon'
 import { Message } from '../../lib/Message'
 import type { FormProblems, ReceiveForm } from './receive-form'
 import { Choice } from './ReceiveFields'
 import type { ReceiveTarget } from './receive-target'
+import { MetaItem, ShareSubject } from './ShareSubject'
 
 export interface ReceiveDestinationProps {
   target: ReceiveTarget
@@ -24,32 +24,20 @@ export function ReceiveDestination({
 }: ReceiveDestinationProps) {
   const ids = useId()
   const folder = target.prefix || '(bucket root)'
+  const uri = `s3://${target.bucket}/${target.prefix}`
   return (
     <>
-      <div className="share-object">
-        <Icon name="folder" className="share-object-icon" />
-        <div className="share-object-text">
-          <div
-            className="share-key mono selectable"
-            title={`s3://${target.bucket}/${target.prefix}`}
-          >
-            s3://{target.bucket}/{target.prefix}
-          </div>
-          <div className="share-meta">
-            <span>
-              <span className="meta-label">Bucket</span>{' '}
-              <span className="mono">{target.bucket}</span>
-            </span>
-            <span>
-              <span className="meta-label">Folder</span> <span className="mono">{folder}</span>
-            </span>
-            <span>
-              <span className="meta-label">Profile</span>{' '}
-              <span className="mono">{target.profileId}</span>
-            </span>
-          </div>
-        </div>
-      </div>
+      <ShareSubject icon="folder" uri={uri} name={uri}>
+        <MetaItem label="Bucket" mono>
+          {target.bucket}
+        </MetaItem>
+        <MetaItem label="Folder" mono>
+          {folder}
+        </MetaItem>
+        <MetaItem label="Profile" mono>
+          {target.profileId}
+        </MetaItem>
+      </ShareSubject>
 
       <fieldset className="receive-group">
         <legend className="field-label">Save uploads as</legend>

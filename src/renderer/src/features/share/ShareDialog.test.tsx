@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react'
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { stubModalDialogs } from '../../lib/modal-dialogs-test-kit'
 import type { IpcResult } from '../../../../shared/errors'
 import { formatClockTime } from '../../../../shared/format'
 import type { CredentialsStatus, IssuedLink } from '../../../../shared/models'
@@ -88,16 +89,7 @@ function createButton() {
   return screen.getByRole('button', { name: 'Create link & copy' })
 }
 
-beforeAll(() => {
-  // jsdom has no modal dialogs; these do what matters here.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.setAttribute('open', '')
-  }
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.removeAttribute('open')
-    this.dispatchEvent(new Event('close'))
-  }
-})
+stubModalDialogs()
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW })

@@ -1,38 +1,28 @@
 import { formatBytes, formatExactBytes } from '../../../../shared/format'
 import { hasDotSegments } from '../../../../shared/object-key'
-import { Icon } from '../../lib/Icon'
 import { uiLocale } from '../../lib/locale'
 import type { ShareTarget } from '../objects/share-target'
 import { Note } from './Note'
+import { MetaItem, ShareSubject } from './ShareSubject'
 
 /** The object a download link is for: key, bucket, size, profile, and a warning for odd keys. */
 export function ShareObject({ target }: { target: ShareTarget }) {
   const locale = uiLocale()
   return (
     <>
-      <div className="share-object">
-        <Icon name="file" className="share-object-icon" />
-        <div className="share-object-text">
-          <div className="share-key mono selectable" title={`s3://${target.bucket}/${target.key}`}>
-            {target.key}
-          </div>
-          <div className="share-meta">
-            <span>
-              <span className="meta-label">Bucket</span>{' '}
-              <span className="mono">{target.bucket}</span>
-            </span>
-            {target.size !== null && (
-              <span title={formatExactBytes(target.size, locale)}>
-                <span className="meta-label">Size</span> {formatBytes(target.size, locale)}
-              </span>
-            )}
-            <span>
-              <span className="meta-label">Profile</span>{' '}
-              <span className="mono">{target.profileId}</span>
-            </span>
-          </div>
-        </div>
-      </div>
+      <ShareSubject icon="file" uri={`s3://${target.bucket}/${target.key}`} name={target.key}>
+        <MetaItem label="Bucket" mono>
+          {target.bucket}
+        </MetaItem>
+        {target.size !== null && (
+          <MetaItem label="Size" title={formatExactBytes(target.size, locale)}>
+            {formatBytes(target.size, locale)}
+          </MetaItem>
+        )}
+        <MetaItem label="Profile" mono>
+          {target.profileId}
+        </MetaItem>
+      </ShareSubject>
 
       {hasDotSegments(target.key) && (
         <Note tone="warning">
