@@ -4,7 +4,9 @@
  * - addOneAt100kMs: recording one link (the share dialog's path: one transaction, one event);
  * - firstPageAt100kMs: the Links view's opening query (batches grouped, newest first, a page of
  *   100, counts per status), as `links:query` runs it in main;
- * - eventBytesAt100k: the `links:changed` payload the window gets when one link is added.
+ * - eventBytesAt100k: the `links:changed` payload the window gets when one link is added;
+ * - countsWithRevokedAt100kMs: the status counts alone (a page of none) once 100 links are
+ *   revoked, which count only as revoked and are taken away from the others.
  *
  *   node bench/registry.ts      (Node 24 runs the TypeScript as it is; prints one JSON line)
  *
@@ -34,6 +36,7 @@ export interface RegistryBench {
   addOneAt100kMs: number
   firstPageAt100kMs: number
   eventBytesAt100k: number
+  countsWithRevokedAt100kMs: number
 }
 
 const STORED = 100_000
@@ -136,10 +139,30 @@ export async function benchRegistry(): Promise<RegistryBench> {
     const event = events.at(-1)
     if (event === undefined || events.length !== 220) throw new Error('Missing change events.')
 
+    // A few revoked links, spread over every hour and status.
+    const all = links.query({
+      offset: 0,
+      limit: 1000,
+      sort: { field: 'created', direction: 'asc' }
+    })
+    const revokedIds = all.rows.flatMap((row, n) =>
+      row.kind === 'link' && n % 10 === 0 ? [row.link.id] : []
+    )
+    links.updateMany(revokedIds, { revoked: { at: new Date(now).toISOString(), how: 'marked' } })
+    const countTimes: number[] = []
+    for (let run = 0; run < 60; run += 1) {
+      const started = performance.now()
+      const page = links.query({ offset: 0, limit: 0 })
+      const elapsed = performance.now() - started
+      if (page.counts.revoked !== revokedIds.length) throw new Error('Revoked links miscounted.')
+      if (run >= 10) countTimes.push(elapsed)
+    }
+
     return {
       addOneAt100kMs: round(median(addTimes)),
       firstPageAt100kMs: round(median(pageTimes)),
-      eventBytesAt100k: Buffer.byteLength(JSON.stringify(event))
+      eventBytesAt100k: Buffer.byteLength(JSON.stringify(event)),
+      countsWithRevokedAt100kMs: round(median(countTimes))
     }
   } finally {
     repository.close()

@@ -45,7 +45,17 @@ const PROXY_FILTERS: Record<string, string> = {
   listing_formats: 'listing_formats',
   copy: 'copy',
   slo: 'slo',
-  dlo: 'dlo'
+  dlo: 'dlo',
+  versioned_writes: 'versioned_writes',
+  symlink: 'symlink'
+}
+
+/**
+ * Options of proxy filters. `allow_object_versioning` (with `symlink` after it) is what s3api's
+ * PutBucketVersioning needs: without it Swift answers NotImplemented.
+ */
+const PROXY_FILTER_OPTIONS: Record<string, string[]> = {
+  versioned_writes: ['allow_object_versioning = true']
 }
 
 export async function startSwiftServer(options: SwiftServerOptions = {}): Promise<SwiftServer> {
@@ -113,7 +123,7 @@ export async function startSwiftServer(options: SwiftServerOptions = {}): Promis
         `bind_port = ${proxyPorts[i]}`,
         '',
         '[pipeline:main]',
-        'pipeline = catch_errors gatekeeper healthcheck proxy-logging cache listing_formats s3api tempauth copy slo dlo proxy-logging proxy-server',
+        'pipeline = catch_errors gatekeeper healthcheck proxy-logging cache listing_formats s3api tempauth copy slo dlo versioned_writes symlink proxy-logging proxy-server',
         '',
         '[app:proxy-server]',
         'use = egg:swift#proxy',
@@ -130,6 +140,7 @@ export async function startSwiftServer(options: SwiftServerOptions = {}): Promis
         ...Object.entries(PROXY_FILTERS).flatMap(([filter, egg]) => [
           `[filter:${filter}]`,
           `use = egg:swift#${egg}`,
+          ...(PROXY_FILTER_OPTIONS[filter] ?? []),
           ''
         ])
       ].join('\n')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from './args'
 import { parseLinksArgs } from './registry-commands'
-import { parseUrlArgs } from './url-command'
+import { parseUrlArgs, selfTestWarning } from './url-command'
 
 function usageError(run: () => unknown): string {
   try {
@@ -36,9 +36,72 @@ describe('s3-share url arguments', () => {
       profile: 'prod',
       label: 'for Zoë',
       downloadFilename: 'q3.pdf',
+      until: null,
+      disposition: 'attachment',
+      contentType: null,
+      versionId: null,
+      selfTest: true,
       json: true,
       userDataDir: undefined
     })
+  })
+
+  it('reads an end date, inline display, a content type, a version and no self-test', () => {
+    expect(
+      parseUrlArgs([
+        's3://reports/q3.pdf',
+        '--until',
+        '2026-12-24T18:00:30+01:00',
+        '--inline',
+        '--content-type',
+        'text/plain; charset=utf-8',
+        '--version-id',
+        '3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY',
+        '--no-test'
+      ])
+    ).toMatchObject({
+      kind: 'object',
+      until: '2026-12-24T17:00:30.000Z',
+      disposition: 'inline',
+      contentType: 'text/plain; charset=utf-8',
+      versionId: '3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY',
+      selfTest: false
+    })
+  })
+
+  it('reads --until without a zone as local time, in the spellings people type', () => {
+    const local = new Date('2026-12-24T18:00:00').toISOString()
+    for (const text of ['2026-12-24T18:00', '2026-12-24 18:00', '2026-12-24T18:00:00.000']) {
+      expect(parseUrlArgs(['s3://b/k', '--until', text])).toMatchObject({ until: local })
+    }
+    expect(parseUrlArgs(['s3://b/k', '--until', '2026-12-24T18:00Z'])).toMatchObject({
+      until: '2026-12-24T18:00:00.000Z'
+    })
+    expect(parseUrlArgs(['s3://b/k', '--until', '2026-12-24T18:00-0530'])).toMatchObject({
+      until: '2026-12-24T23:30:00.000Z'
+    })
+  })
+
+  it('refuses an end date, content type or version it cannot use, saying how to write it', () => {
+    for (const text of ['tomorrow', '2026-12-24', '24/12/2026 18:00', '2026-02-30T10:00']) {
+      expect(usageError(() => parseUrlArgs(['s3://b/k', '--until', text]))).toMatch(
+        /--until: .* is not a date and time\. Write it as 2026-12-24T18:00/
+      )
+    }
+    expect(
+      usageError(() => parseUrlArgs(['s3://b/k', '--until', '2026-12-24T18:00', '-e', '1h']))
+    ).toMatch(/not both/)
+    expect(
+      usageError(() => parseUrlArgs(['s3://b/k', '--content-type', 'text/a, text/b']))
+    ).toMatch(/--content-type .* contains a comma/)
+    expect(usageError(() => parseUrlArgs(['s3://b/k', '--version-id', 'a b']))).toMatch(
+      /is not a version id/
+    )
+    for (const flag of [['--inline'], ['--no-test'], ['--until', '2026-12-24T18:00']]) {
+      expect(usageError(() => parseUrlArgs(['s3://b/p/', '-r', ...flag]))).toMatch(
+        new RegExp(`${flag[0]} works for one object only`)
+      )
+    }
   })
 
   it('gives a link the app’s default hour, and the object’s own name unless told otherwise', () => {
@@ -163,11 +226,30 @@ describe('s3-share links arguments', () => {
 
   it('refuses an unknown status or a limit that is not a whole number', () => {
     expect(usageError(() => parseLinksArgs(['--status', 'dead']))).toMatch(
-      /active, expiring, expired or all/
+      /active, expiring, expired, revoked or all/
     )
     for (const limit of ['0', '-3', '2.5', 'ten']) {
       expect(usageError(() => parseLinksArgs([`--limit=${limit}`]))).toMatch(/whole number/)
     }
     expect(usageError(() => parseLinksArgs(['extra']))).toMatch(/Unexpected argument 'extra'/)
+  })
+})
+
+describe('s3-share url after the self-test', () => {
+  const result = (outcome: 'works' | 'not-tested' | 'access-denied') => ({
+    outcome,
+    httpStatus: outcome === 'access-denied' ? 403 : null,
+    s3Code: outcome === 'access-denied' ? 'AccessDenied' : null,
+    message: 'S3 refused the link: the profile may not read this object. (S3: AccessDenied)',
+    testedAt: '2026-11-30T12:00:00.000Z'
+  })
+
+  it('warns on stderr, with S3’s reason, only when the link did not work', () => {
+    expect(selfTestWarning(result('access-denied'))).toBe(
+      'Warning: this link did not work when tested just now. S3 refused the link: the profile may not read this object. (S3: AccessDenied)'
+    )
+    expect(selfTestWarning(result('works'))).toBeNull()
+    expect(selfTestWarning(result('not-tested'))).toBeNull()
+    expect(selfTestWarning(null)).toBeNull()
   })
 })

@@ -3,6 +3,7 @@ import { parseDurationText } from '../shared/exact-duration'
 import { DEFAULT_EXPIRY_SECONDS } from '../shared/expiry-scale'
 import type { ExportFormat, LinkStatusFilter } from '../shared/models'
 import { bucketNameProblem, objectKeyProblem, prefixProblem } from '../shared/s3-names'
+import { contentTypeProblem } from '../shared/upload-links'
 import { quoteForMessage } from '../shared/user-text'
 
 /**
@@ -127,6 +128,67 @@ export function expiresInSecondsOf(value: string | undefined, command: string): 
   return parsed.seconds
 }
 
+/**
+ * `--until`: an ISO date and time, with a zone (`Z`, `+02:00`) or without one for the local time
+ * zone: `2026-12-24T18:00`, `2026-12-24 18:00:30`. Returned as ISO (UTC). Whether it lies within
+ * 7 days is checked when the link is signed, against the moment of signing.
+ */
+export function untilOf(value: string, command: string): string {
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+      value.trim()
+    )
+  const parsed = match === null ? Number.NaN : parseUntil(match)
+  if (Number.isNaN(parsed)) {
+    throw new UsageError(
+      `--until: ${quoteForMessage(value)} is not a date and time. Write it as 2026-12-24T18:00 (local time) or 2026-12-24T18:00:00Z.`,
+      command
+    )
+  }
+  return new Date(parsed).toISOString()
+}
+
+function parseUntil(match: RegExpExecArray): number {
+  const [, year, month, day, hour, minute, second = '00', fraction = '', zone] = match
+  // Date.parse rolls 30 February over into March: refuse what is not on the calendar.
+  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate()
+  if (
+    Number(month) < 1 ||
+    Number(month) > 12 ||
+    Number(day) < 1 ||
+    Number(day) > daysInMonth ||
+    Number(hour) > 23 ||
+    Number(minute) > 59 ||
+    Number(second) > 59
+  ) {
+    return Number.NaN
+  }
+  const text = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}`
+  if (zone === undefined) return Date.parse(text) // no zone: JavaScript reads it as local time
+  const offset = zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')
+  return Date.parse(`${text}${offset}`)
+}
+
+/** `--content-type`: a MIME type as S3 would send it, e.g. `text/plain; charset=utf-8`. */
+export function contentTypeOf(value: string, command: string): string {
+  const problem = contentTypeProblem(value)
+  if (problem !== null) {
+    throw new UsageError(`--content-type ${quoteForMessage(value)} ${problem}.`, command)
+  }
+  return value
+}
+
+/** `--version-id`: S3's version ids are opaque printable ASCII (`null` for an unversioned object). */
+export function versionIdOf(value: string, command: string): string {
+  if (!/^[\x21-\x7e]{1,1024}$/.test(value)) {
+    throw new UsageError(
+      `--version-id ${quoteForMessage(value)} is not a version id: those are printable ASCII without spaces (see the object's versions in the app, or \`aws s3api list-object-versions\`).`,
+      command
+    )
+  }
+  return value
+}
+
 const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'text']
 
 export function exportFormatOf(value: string | undefined, command: string): ExportFormat {
@@ -141,14 +203,20 @@ export function exportFormatOf(value: string | undefined, command: string): Expo
   return format
 }
 
-const STATUS_FILTERS: readonly LinkStatusFilter[] = ['all', 'active', 'expiring', 'expired']
+const STATUS_FILTERS: readonly LinkStatusFilter[] = [
+  'all',
+  'active',
+  'expiring',
+  'expired',
+  'revoked'
+]
 
 export function statusFilterOf(value: string | undefined, command: string): LinkStatusFilter {
   if (value === undefined) return 'all'
   const status = STATUS_FILTERS.find((candidate) => candidate === value.toLowerCase())
   if (status === undefined) {
     throw new UsageError(
-      `--status must be active, expiring, expired or all, not ${quoteForMessage(value)}.`,
+      `--status must be active, expiring, expired, revoked or all, not ${quoteForMessage(value)}.`,
       command
     )
   }

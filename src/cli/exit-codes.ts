@@ -23,12 +23,14 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 const BY_ERROR_CODE: Record<AppErrorCode, ExitCode> = {
   'invalid-argument': EXIT.usage,
   'invalid-expiry': EXIT.usage,
+  'link-too-long': EXIT.usage,
   'credentials-missing': EXIT.credentials,
   'credentials-expired': EXIT.credentials,
   'profile-not-found': EXIT.notFound,
   'no-such-bucket': EXIT.notFound,
   'no-such-key': EXIT.notFound,
   'link-not-found': EXIT.notFound,
+  'undo-expired': EXIT.notFound,
   'job-not-found': EXIT.notFound,
   'access-denied': EXIT.accessDenied,
   'endpoint-unreachable': EXIT.network,
@@ -50,7 +52,7 @@ export function exitCodeFor(code: AppErrorCode | string): ExitCode {
 export const EXIT_CODES_HELP = `Exit codes:
   0    done
   1    unexpected error
-  2    wrong usage: unknown option, bad s3:// address, lifetime outside 1s..7d
+  2    wrong usage: unknown option, bad s3:// address, lifetime outside 1s..7d, link too long
   3    credentials missing or expired (e.g. run \`aws sso login\`)
   4    not found: profile, bucket, key, or link id
   5    access denied by S3 (IAM or bucket policy, wrong keys)

@@ -44,10 +44,19 @@ Options:
       --name FILE       the file name the browser saves the download as (default: the
                         object's own name)
       --no-name         no download name: the browser decides
+      --until DATE      the link ends then instead: 2026-12-24T18:00 (local time) or with a
+                        zone (…Z, …+01:00), within 7 days; not with --expires
+      --inline          let the browser show the file (images, PDF, text) instead of saving it
+      --content-type T  the Content-Type the recipient gets, e.g. "text/plain; charset=utf-8"
+      --version-id ID   pin the link to one version of the object (versioned buckets): a later
+                        overwrite does not change what the recipient gets
+      --no-test         do not fetch the new link once to check it works (by default it is,
+                        with one byte; a failure is a warning on stderr, the link is kept)
   -l, --label TEXT      a note kept with the link, searchable with \`s3-share links --search\`
       --json            print the recorded link as JSON instead of the bare URL
   -r, --recursive       every object under the prefix (s3://b/photos means the folder photos/;
-                        s3://b/ the whole bucket), made as one batch
+                        s3://b/ the whole bucket), made as one batch (--until, --inline,
+                        --content-type, --version-id and --no-test are for one object only)
   -f, --format FMT      with --recursive: csv, json or text (one URL per line; the default)
   -o, --output FILE     with --recursive: write there instead of stdout
       --user-data-dir DIR   the data folder to use (see s3-share --help)
@@ -55,13 +64,16 @@ Options:
 
 The link really dies at the earlier of the lifetime asked for and the end of the credentials
 that signed it (SSO, assume-role, session tokens): when that is sooner, a warning on stderr says
-when. With --recursive a progress bar shows on stderr when it is a terminal; Ctrl-C stops the
+when. A link longer than 8,192 characters is refused (exit 2): the default download name is
+shortened to avoid that, but a long --name, key or --content-type can still cause it. With --recursive a progress bar shows on stderr when it is a terminal; Ctrl-C stops the
 batch, keeps the links already made, writes them, and exits with 130. When some objects could
 not be signed, the others are still written, and the exit code is that of the first failure.
 
 Examples:
   s3-share url s3://reports/2026/q3.pdf --expires 7d
   s3-share url "s3://media/brand/logo dark.svg" --profile prod --label "for the agency" --json
+  s3-share url s3://reports/2026/q3.pdf --until 2026-12-24T18:00 --inline
+  s3-share url s3://data/prices.csv --version-id 3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY
   s3-share url s3://media/brand/ --recursive --expires 2d --format csv --output brand-links.csv
 
 ${EXIT_CODES_HELP}
@@ -74,7 +86,7 @@ Lists the links in the registry, newest first: those the app made and those made
 
 Options:
       --status STATUS   active, expiring (less than 10 % of its lifetime or 5 minutes left),
-                        expired, or all (the default)
+                        expired, revoked (ended by the app or marked so), or all (the default)
       --bucket NAME     only links to objects in this bucket
   -p, --profile NAME    only links signed with this profile
   -s, --search TEXT     key, label, bucket or download name contains TEXT (ignores case and accents)

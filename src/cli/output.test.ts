@@ -97,6 +97,12 @@ describe('what s3-share prints', () => {
     expect(linkJson(link({ expiresAt: new Date(NOW).toISOString() }), NOW).status).toBe('expired')
   })
 
+  it('shows a revoked link as revoked, not as the active link its times would make it', () => {
+    const revoked = link({ revoked: { at: new Date(NOW - 1000).toISOString(), how: 'marked' } })
+    expect(linkJson(revoked, NOW).status).toBe('revoked')
+    expect(formatLinkTable([revoked], NOW).split('\n')[1]).toMatch(/^a1b2c3\s+revoked\s/)
+  })
+
   it('warns when temporary credentials end the link before the lifetime asked for', () => {
     const capped = link({
       cappedBy: 'credentials',

@@ -1,4 +1,4 @@
-import { formatCountdown, linkStatus, type LinkStatus } from '../shared/countdown'
+import { displayStatus, formatCountdown, type LinkStatus } from '../shared/countdown'
 import { formatCount } from '../shared/format'
 import type { IssuedLink, JobState } from '../shared/models'
 import { cleanForMessage, quoteForMessage } from '../shared/user-text'
@@ -33,8 +33,11 @@ export function s3Address(bucket: string, key: string): string {
 }
 
 /** A link as `--json` prints it: the stored record plus its status at `now`. */
-export function linkJson(link: IssuedLink, now: number): IssuedLink & { status: LinkStatus } {
-  return { ...link, status: linkStatus(link, now) }
+export function linkJson(
+  link: IssuedLink,
+  now: number
+): IssuedLink & { status: LinkStatus | 'revoked' } {
+  return { ...link, status: displayStatus(link, now) }
 }
 
 /** A cell: hidden characters escaped (a key may hold newlines), long values cut. */
@@ -47,7 +50,7 @@ export function formatLinkTable(links: readonly IssuedLink[], now: number): stri
   const header = ['ID', 'STATUS', 'EXPIRES', 'OBJECT', 'LABEL']
   const rows = links.map((link) => [
     link.id,
-    linkStatus(link, now),
+    displayStatus(link, now),
     formatLocalTime(Date.parse(link.expiresAt)),
     cell(s3Address(link.bucket, link.key)),
     cell(link.label, 60)

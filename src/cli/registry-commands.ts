@@ -126,7 +126,7 @@ export async function forgetCommand(
     (services) => {
       let missing = 0
       if (values.batch !== undefined) {
-        const count = services.links.forgetBatch(values.batch)
+        const { count } = services.links.forgetBatch(values.batch)
         if (count === 0) {
           io.stderr.write(
             `s3-share: batch ${quoteForMessage(values.batch)} has no links to forget.\n`
@@ -171,7 +171,7 @@ export async function clearExpiredCommand(
     context,
     { userDataDir: values['user-data-dir'], access: 'write' },
     (services) => {
-      const forgotten = services.links.clearExpired()
+      const forgotten = services.links.clearExpired().count
       io.stdout.write(
         values.json
           ? `${JSON.stringify({ forgotten })}\n`

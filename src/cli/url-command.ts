@@ -1,15 +1,24 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { AppError } from '../shared/errors'
-import type { DownloadNameRule, ExportFormat, JobState } from '../shared/models'
+import type {
+  DownloadNameRule,
+  ExportFormat,
+  JobState,
+  LinkDisposition,
+  LinkSelfTest
+} from '../shared/models'
 import {
+  contentTypeOf,
   expiresInSecondsOf,
   exportFormatOf,
   folderPrefixOf,
   objectKeyOf,
   parseCommandArgs,
   parseS3Address,
-  UsageError
+  untilOf,
+  UsageError,
+  versionIdOf
 } from './args'
 import { withServices, type CommandContext } from './context'
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes'
@@ -36,6 +45,11 @@ const URL_OPTIONS = {
   name: { type: 'string' },
   'no-name': { type: 'boolean' },
   label: { type: 'string', short: 'l' },
+  until: { type: 'string' },
+  inline: { type: 'boolean' },
+  'content-type': { type: 'string' },
+  'version-id': { type: 'string' },
+  'no-test': { type: 'boolean' },
   json: { type: 'boolean' },
   recursive: { type: 'boolean', short: 'r' },
   format: { type: 'string', short: 'f' },
@@ -58,6 +72,16 @@ export type UrlRequest =
       key: string
       /** undefined: the object's own name; null: none (`--no-name`). */
       downloadFilename: string | null | undefined
+      /** `--until`, as ISO: the link ends then (and `expiresInSeconds` is not used). */
+      until: string | null
+      /** `--inline`: the browser shows the file instead of saving it. */
+      disposition: LinkDisposition
+      /** `--content-type`: the Content-Type the recipient gets. */
+      contentType: string | null
+      /** `--version-id`: the version the link is pinned to. */
+      versionId: string | null
+      /** False with `--no-test`: the link is not fetched once before it is printed. */
+      selfTest: boolean
       json: boolean
     })
   | (Common & {
@@ -85,6 +109,9 @@ export function parseUrlArgs(argv: readonly string[]): UrlRequest {
   if (values.name !== undefined && values['no-name']) {
     throw new UsageError('Use --name FILE or --no-name, not both.', COMMAND)
   }
+  if (values.until !== undefined && values.expires !== undefined) {
+    throw new UsageError('Use --expires TIME or --until DATE, not both.', COMMAND)
+  }
   const common: Common = {
     profile: values.profile,
     expiresInSeconds: expiresInSecondsOf(values.expires, COMMAND),
@@ -93,6 +120,18 @@ export function parseUrlArgs(argv: readonly string[]): UrlRequest {
   }
 
   if (values.recursive) {
+    const single = (
+      [
+        ['--until', values.until !== undefined],
+        ['--inline', values.inline === true],
+        ['--content-type', values['content-type'] !== undefined],
+        ['--version-id', values['version-id'] !== undefined],
+        ['--no-test', values['no-test'] === true]
+      ] as const
+    ).find(([, given]) => given)
+    if (single !== undefined) {
+      throw new UsageError(`${single[0]} works for one object only, not with --recursive.`, COMMAND)
+    }
     if (values.name !== undefined) {
       throw new UsageError(
         'A batch names each download after its own object; --name works for one object only (--no-name works for both).',
@@ -127,6 +166,13 @@ export function parseUrlArgs(argv: readonly string[]): UrlRequest {
     bucket: address.bucket,
     key: objectKeyOf(address, target, COMMAND),
     downloadFilename: values['no-name'] ? null : values.name,
+    until: values.until === undefined ? null : untilOf(values.until, COMMAND),
+    disposition: values.inline ? 'inline' : 'attachment',
+    contentType:
+      values['content-type'] === undefined ? null : contentTypeOf(values['content-type'], COMMAND),
+    versionId:
+      values['version-id'] === undefined ? null : versionIdOf(values['version-id'], COMMAND),
+    selfTest: values['no-test'] !== true,
     json: values.json ?? false
   }
 }
@@ -166,11 +212,17 @@ async function shareObject(
     profileId,
     bucket: request.bucket,
     key: request.key,
-    expiresInSeconds: request.expiresInSeconds,
+    ...(request.until === null
+      ? { expiresInSeconds: request.expiresInSeconds }
+      : { until: request.until }),
     ...(request.label === undefined ? {} : { label: request.label }),
     ...(request.downloadFilename === undefined
       ? {}
-      : { downloadFilename: request.downloadFilename })
+      : { downloadFilename: request.downloadFilename }),
+    ...(request.disposition === 'inline' ? { disposition: 'inline' as const } : {}),
+    ...(request.contentType === null ? {} : { contentType: request.contentType }),
+    ...(request.versionId === null ? {} : { versionId: request.versionId }),
+    selfTest: request.selfTest
   })
   const now = services.clock.now()
   io.stdout.write(
@@ -178,7 +230,18 @@ async function shareObject(
   )
   const warning = expiryWarning(link, await sessionEndUnknown(services, profileId), now)
   if (warning !== null) io.stderr.write(`${warning}\n`)
+  // The link is recorded either way: the user decides whether to send it.
+  const failed = selfTestWarning(link.selfTest ?? null)
+  if (failed !== null) io.stderr.write(`${failed}\n`)
   return EXIT.ok
+}
+
+/** The warning for a link that failed its self-test, or null when it works or was not tested. */
+export function selfTestWarning(selfTest: LinkSelfTest | null): string | null {
+  if (selfTest === null || selfTest.outcome === 'works' || selfTest.outcome === 'not-tested') {
+    return null
+  }
+  return `Warning: this link did not work when tested just now. ${cleanForMessage(selfTest.message, 500)}`
 }
 
 /**

@@ -10,6 +10,7 @@ import { createProfileEditor } from './services/profile-editor'
 import { keepProfilesFresh } from './services/profiles'
 import { createWindowPrompter, type WindowPrompter } from './services/prompts'
 import { createUploadService } from './services/uploads'
+import { createLinkWatch, type Notice } from './services/link-watch'
 
 /** What the save dialog is asked for when links are exported. */
 export interface SaveFileRequest {
@@ -37,6 +38,11 @@ export interface AppServices {
   prompts: WindowPrompter
   /** Starts sending main's events (profile, link and job changes) to `emit`; returns the stop function. */
   subscribe(emit: EventEmitter): () => void
+  /**
+   * Starts notifications for watched links (expiry, arrivals); `notify` shows one (the OS's
+   * notification in the app). Returns the stop function.
+   */
+  startNotifications(notify: (notice: Notice) => void): () => void
   /** Closes the registry (on quit). */
   close(): void
 }
@@ -91,7 +97,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       'objects:head': (request) => browsing.headObject(request),
       'objects:count': ({ profileId, bucket, prefix, limit }) =>
         bulk.countPrefix(profileId, bucket, prefix, limit),
-      'links:create-download': (request) => signing.createDownloadLink(request),
+      // Tested once unless the request or the user's setting says not to.
+      'links:create-download': (request) =>
+        signing.createDownloadLink({
+          ...request,
+          selfTest: request.selfTest ?? preferences.get().testNewLinks
+        }),
+      'links:measure': (request) => signing.measureDownloadLink(request),
+      'links:renew': ({ id }) => signing.renew(id),
+      'links:chain': ({ id }) => signing.chain(id),
+      'objects:versions': (request) => browsing.listVersions(request),
       'links:query': (query) => links.query(query),
       'links:status': () => links.status(),
       'links:create-upload': (request) => signing.createUploadLink(request),
@@ -100,6 +115,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         uploads.forget(id, { deletePage: deletePage === true }),
       'links:forget-batch': ({ batchId }) => links.forgetBatch(batchId),
       'links:clear-expired': () => links.clearExpired(),
+      'links:undo': ({ undoToken }) => links.undo(undoToken),
+      'links:watch': ({ id, watched }) => links.update(id, { watched }),
+      'links:revoke-plan': ({ id }) => core.revoke.plan(id),
+      'links:revoke': ({ id, action }) => core.revoke.revoke(id, action),
       'links:open-in-browser': ({ id }) => options.openExternal(links.urlToOpen(id)),
       'links:copy-batch': async ({ batchId }) => {
         const urls = links.batchUrls(batchId)
@@ -108,6 +127,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       },
       'links:export': (request) => exportLinks(request),
       'bulk:start': (request) => bulk.start(request),
+      'links:test': ({ id }) => core.linkChecks.test(id),
+      'links:test-all': () => core.linkChecks.testAll(),
       'jobs:get': ({ jobId }) => jobs.get(jobId),
       'jobs:cancel': ({ jobId }) => jobs.cancel(jobId),
       'preferences:get': () => preferences.get(),
@@ -149,6 +170,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         stopJobs()
         stopPrompts()
       }
+    },
+    startNotifications(notify) {
+      const watch = createLinkWatch({
+        links,
+        received: (id) => uploads.received(id),
+        notify,
+        enabled: () => preferences.get().notifyWatchedLinks,
+        clock
+      })
+      watch.start()
+      return () => watch.stop()
     },
     close: () => core.close()
   }

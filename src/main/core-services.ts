@@ -2,6 +2,7 @@ import { sdkProviderFor } from './adapters/aws-credentials'
 import { sessionPeek } from './adapters/credential-state'
 import { readConfigFiles, resolveConfigFilePaths } from './adapters/aws-config-files'
 import { openLinkDatabase } from './adapters/link-db'
+import { createLinkTester, type LinkTesterOptions } from './adapters/link-tester'
 import { createS3Gateway, type NetworkOptions } from './adapters/s3-gateway'
 import { createSsoFileCache, ssoCacheDir } from './adapters/sso-cache'
 import { createSsoOidc } from './adapters/sso-oidc'
@@ -10,9 +11,11 @@ import { createBrowsingService, type BrowsingService } from './services/browsing
 import { createBulkLinkService, type BulkLinkService } from './services/bulk-links'
 import { createCredentialCache, type CredentialCache } from './services/credential-cache'
 import { createJobRunner } from './services/jobs'
+import { createLinkChecks, type LinkChecks } from './services/link-checks'
 import { createLinkService } from './services/links'
 import { systemClock, type Clock, type S3Gateway } from './services/ports'
 import { createProfileService, type Env, type ProfileService } from './services/profiles'
+import { createRevokeService, type RevokeService } from './services/revoke'
 import type { JobRunner, LinkRepository, LinkService } from './services/registry-ports'
 import { createSigningService, type SigningService } from './services/signing'
 import type { Prompter } from './services/prompts'
@@ -34,6 +37,8 @@ export interface CoreServicesOptions {
   openExternal?: (url: string) => Promise<void>
   /** Tests only: STS, SSO and SSO OIDC stand-ins on loopback (`test-support/aws-stand-ins.ts`). */
   awsEndpoint?: string
+  /** Tests only: a shorter timeout for link self-tests. */
+  linkTester?: Pick<LinkTesterOptions, 'timeoutMs'>
 }
 
 /** The services the app and the command line share; nothing in here knows Electron. */
@@ -48,6 +53,10 @@ export interface CoreServices {
   signing: SigningService
   jobs: JobRunner
   bulk: BulkLinkService
+  /** Revoking links: deleting the object they point at, or marking them. */
+  revoke: RevokeService
+  /** Link self-tests: after signing, on demand, and "Test all active". */
+  linkChecks: LinkChecks
   sso: SsoService
   /** Closes the registry; the services must not be used after. */
   close(): void
@@ -95,6 +104,13 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
   const browsing = createBrowsingService({ profiles, gateway, clock })
   const repository = options.linkRepository ?? openLinkDatabase({ dir: options.userDataDir, clock })
   const links = createLinkService({ repository, clock })
+  const jobs = createJobRunner({ clock })
+  const linkChecks = createLinkChecks({
+    links,
+    jobs,
+    tester: createLinkTester({ ...options.linkTester, clock }),
+    clock
+  })
   const signing = createSigningService({
     profiles,
     regions: browsing,
@@ -102,10 +118,19 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     gateway,
     links,
     clock,
-    sha256Base64
+    sha256Base64,
+    testLink: linkChecks.testUrl
   })
-  const jobs = createJobRunner({ clock })
-  const bulk = createBulkLinkService({ signing, links, gateway, regions: browsing, jobs, clock })
+  const bulk = createBulkLinkService({
+    signing,
+    links,
+    gateway,
+    regions: browsing,
+    jobs,
+    clock,
+    testLink: linkChecks.testUrl
+  })
+  const revoke = createRevokeService({ links, gateway, clock })
 
   return {
     paths,
@@ -118,6 +143,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     signing,
     jobs,
     bulk,
+    revoke,
+    linkChecks,
     sso,
     close() {
       repository.close()

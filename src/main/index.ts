@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron'
+import { app, BrowserWindow, ipcMain, Notification } from 'electron'
 import Store from 'electron-store'
 import { homedir } from 'node:os'
 import { resolve } from 'node:path'
@@ -103,7 +103,28 @@ if (!app.requestSingleInstanceLock()) {
     }
     openWindow()
 
-    app.on('will-quit', () => services.close())
+    // Only the OS call is here; which notice to show, and when, is `services/link-watch.ts`.
+    // Shown notifications are kept referenced: a collected one no longer reports its click.
+    const shown = new Set<Notification>()
+    const stopNotifications = services.startNotifications(({ title, body }) => {
+      if (!Notification.isSupported()) return
+      const notification = new Notification({ title, body })
+      shown.add(notification)
+      notification.on('close', () => shown.delete(notification))
+      notification.on('click', () => {
+        shown.delete(notification)
+        if (!mainWindow) openWindow()
+        else if (mainWindow.isMinimized()) mainWindow.restore()
+        mainWindow?.show()
+        mainWindow?.focus()
+      })
+      notification.show()
+    })
+
+    app.on('will-quit', () => {
+      stopNotifications()
+      services.close()
+    })
 
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow()

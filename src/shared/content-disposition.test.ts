@@ -3,6 +3,8 @@ import {
   asciiFallbackFilename,
   attachmentContentDisposition,
   defaultDownloadFilename,
+  inlineContentDisposition,
+  responseContentDisposition,
   sanitizeDownloadFilename
 } from './content-disposition'
 
@@ -118,5 +120,26 @@ describe('defaultDownloadFilename', () => {
   it('is none for a folder marker or a dot segment', () => {
     expect(defaultDownloadFilename('reports/')).toBeNull()
     expect(defaultDownloadFilename('reports/..')).toBeNull()
+  })
+})
+
+describe('inline or attachment', () => {
+  it('lets the browser show the file, still naming it for when it is saved', () => {
+    expect(inlineContentDisposition('Résumé.pdf')).toBe(
+      `inline; filename="Resume.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9.pdf`
+    )
+    expect(inlineContentDisposition(null)).toBe('inline')
+  })
+
+  it('asks S3 for what the link chose, and nothing for a nameless download', () => {
+    expect(responseContentDisposition('inline', null)).toBe('inline')
+    expect(responseContentDisposition('inline', 'a.txt')).toBe(inlineContentDisposition('a.txt'))
+    expect(responseContentDisposition('attachment', 'a.txt')).toBe(
+      attachmentContentDisposition('a.txt')
+    )
+    expect(responseContentDisposition(undefined, 'a.txt')).toBe(
+      attachmentContentDisposition('a.txt')
+    )
+    expect(responseContentDisposition('attachment', null)).toBeUndefined()
   })
 })

@@ -1,3 +1,4 @@
+import type { LinkDisposition } from './models'
 import { keyBaseName } from './object-key'
 
 // C0, DEL and C1 controls, and the bidi overrides that make `\u202Egnp.exe` read `exe.png`.
@@ -51,6 +52,28 @@ export function asciiFallbackFilename(name: string): string {
 export function attachmentContentDisposition(name: string): string {
   const sanitized = sanitizeDownloadFilename(name) ?? asciiFallbackFilename(name)
   return `attachment; filename="${asciiFallbackFilename(sanitized)}"; filename*=UTF-8''${encodeRfc5987(sanitized)}`
+}
+
+/**
+ * A `Content-Disposition` value that lets browsers show the file (`inline`), naming it `name`
+ * for when the user saves it: `inline; filename="x.pdf"; filename*=UTF-8''x.pdf`, or plain
+ * `inline` without a name.
+ */
+export function inlineContentDisposition(name: string | null): string {
+  if (name === null) return 'inline'
+  return attachmentContentDisposition(name).replace(/^attachment;/, 'inline;')
+}
+
+/**
+ * The `response-content-disposition` a link asks S3 for, or undefined for none: an attachment
+ * without a name sends nothing, as links always have (S3's stored header, if any, then applies).
+ */
+export function responseContentDisposition(
+  disposition: LinkDisposition | undefined,
+  name: string | null
+): string | undefined {
+  if (disposition === 'inline') return inlineContentDisposition(name)
+  return name === null ? undefined : attachmentContentDisposition(name)
 }
 
 function encodeRfc5987(value: string): string {

@@ -63,6 +63,18 @@ export function linkStatus(link: LinkTimes, now: number): LinkStatus {
   return 'active'
 }
 
+/**
+ * What the Links view shows for a link: a revoked link is `revoked` whatever its times say, so
+ * that it shows apart from live and expired ones.
+ */
+export function displayStatus(
+  link: LinkTimes & { revoked?: unknown },
+  now: number
+): LinkStatus | 'revoked' {
+  if (link.revoked !== undefined && link.revoked !== null) return 'revoked'
+  return linkStatus(link, now)
+}
+
 function pad2(value: number): string {
   return String(value).padStart(2, '0')
 }

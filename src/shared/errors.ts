@@ -15,10 +15,14 @@ export type AppErrorCode =
   | 'server-error'
   | 'cancelled'
   | 'invalid-expiry'
+  /** A link longer than `MAX_LINK_URL_LENGTH` because of the user's own choices (name, key...). */
+  | 'link-too-long'
   | 'link-not-found'
   | 'job-not-found'
   | 'registry-busy'
   | 'registry-unavailable'
+  /** `links:undo` too late (or twice): the removed links are gone for good. */
+  | 'undo-expired'
   | 'internal'
 
 export interface AppErrorPayload {

@@ -8,18 +8,24 @@ import type {
   ExportFormat,
   IssuedLink,
   JobState,
+  LinkDisposition,
+  LinkMeasure,
   LinkPage,
   LinkQuery,
+  LinkRemoval,
   LinkRegistryStatus,
   LinksChangedEvent,
   ObjectDetails,
   ObjectPage,
+  ObjectVersion,
   Preferences,
   PrefixCount,
   ProfileDraft,
   ProfileTestResult,
   ProfilesSnapshot,
-  ReceivedFiles
+  ReceivedFiles,
+  RevokePlan,
+  RevokeResult
 } from './models'
 import type { ContentTypeRule, UploadDestination } from './upload-links'
 import type { PromptAnswer, PromptRequest, PromptSettled, SsoSessionStatus } from './prompts'
@@ -42,6 +48,40 @@ export const MAX_JOB_ERRORS = 100
 
 /** Above this many objects, sharing a folder asks for confirmation. */
 export const BULK_CONFIRM_THRESHOLD = 1_000
+
+/**
+ * The longest URL the app makes by default: many servers and proxies refuse request lines
+ * beyond 8 KB. A URL is ASCII, so characters and bytes are the same count.
+ */
+export const MAX_LINK_URL_LENGTH = 8_192
+
+/** Above this length the dialog warns: mail clients and chat tools break long URLs. */
+export const LONG_LINK_WARNING_LENGTH = 2_000
+
+/** How long a forgotten or cleared link can be brought back (`links:undo`). */
+export const UNDO_WINDOW_MS = 10_000
+
+/** How long before a watched link expires the OS notifies. */
+export const WATCH_NOTICE_LEAD_MS = 10 * 60_000
+
+/** How a download link is signed: shared by `links:create-download` and `links:measure`. */
+export interface DownloadLinkOptions {
+  profileId: string
+  bucket: string
+  key: string
+  /** The lifetime in seconds; give this or `until`, not both. */
+  expiresInSeconds?: number
+  /** The moment (ISO) the link ends, within 7 days of signing; give this or `expiresInSeconds`. */
+  until?: string
+  /** The name the browser saves the file as: undefined for the key's own name, null for none. */
+  downloadFilename?: string | null
+  /** `attachment` (the default) saves the file; `inline` lets the browser show it. */
+  disposition?: LinkDisposition
+  /** Overrides the Content-Type the recipient gets; null or absent keeps the stored one. */
+  contentType?: string | null
+  /** Pins the link to one version of the object; null or absent for the latest. */
+  versionId?: string | null
+}
 
 /**
  * Every request channel: its argument and its result.
@@ -74,17 +114,42 @@ export interface InvokeContract {
     args: { profileId: string; bucket: string; key: string }
     result: ObjectDetails
   }
+  /**
+   * Signs a GET link, tests it once (unless `selfTest` is false) and records it with the test's
+   * result; a link that failed its test is still returned, for the user to decide.
+   */
   'links:create-download': {
-    args: {
-      profileId: string
-      bucket: string
-      key: string
-      expiresInSeconds: number
-      label?: string
-      /** The name the browser saves the file as: undefined for the key's own name, null for none. */
-      downloadFilename?: string | null
-    }
+    args: DownloadLinkOptions & { label?: string; selfTest?: boolean }
     result: IssuedLink
+  }
+  /** Signs a download link without recording it, to tell its length before it is made. */
+  'links:measure': { args: DownloadLinkOptions; result: LinkMeasure }
+  /** Fetches a download link once (`Range: bytes=0-0`) and records the result. */
+  'links:test': { args: { id: string }; result: IssuedLink }
+  /** Tests every active download link with bounded concurrency, as a job. */
+  'links:test-all': { args: void; result: JobState }
+  /** Signs a new link like an expired or expiring one (same object, name, label, lifetime). */
+  'links:renew': { args: { id: string }; result: IssuedLink }
+  /** Every link in a link's renewal chain, oldest first. */
+  'links:chain': { args: { id: string }; result: IssuedLink[] }
+  /** Turns notifications for a link on or off. */
+  'links:watch': { args: { id: string; watched: boolean }; result: IssuedLink }
+  /** What revoking a link would do; nothing changes yet. */
+  'links:revoke-plan': { args: { id: string }; result: RevokePlan }
+  /**
+   * `delete-object` deletes the object (the version a pinned link names) and marks every link to
+   * it revoked; `mark` only marks the link, for a user who ended it another way.
+   */
+  'links:revoke': {
+    args: { id: string; action: 'delete-object' | 'mark' }
+    result: RevokeResult
+  }
+  /** Brings back what a forget or clear removed, within `UNDO_WINDOW_MS`; returns how many. */
+  'links:undo': { args: { undoToken: string }; result: number }
+  /** The versions of an object, newest first; an unversioned bucket gives one, version id `'null'`. */
+  'objects:versions': {
+    args: { profileId: string; bucket: string; key: string }
+    result: ObjectVersion[]
   }
   /** Signs an upload link (PUT, POST, or a browser page over one of them) and records it. */
   'links:create-upload': {
@@ -111,10 +176,10 @@ export interface InvokeContract {
   'links:query': { args: LinkQuery; result: LinkPage }
   'links:status': { args: void; result: LinkRegistryStatus }
   /** `deletePage`: also delete an upload link's page object from the bucket. */
-  'links:forget': { args: { id: string; deletePage?: boolean }; result: void }
-  /** Forgets every link of a batch and the batch; returns how many links went. */
-  'links:forget-batch': { args: { batchId: string }; result: number }
-  'links:clear-expired': { args: void; result: number }
+  'links:forget': { args: { id: string; deletePage?: boolean }; result: LinkRemoval }
+  /** Forgets every link of a batch and the batch. */
+  'links:forget-batch': { args: { batchId: string }; result: LinkRemoval }
+  'links:clear-expired': { args: void; result: LinkRemoval }
   'links:open-in-browser': { args: { id: string }; result: void }
   /** Puts every URL of a batch on the clipboard, one per line; returns how many. */
   'links:copy-batch': { args: { batchId: string }; result: number }
@@ -198,6 +263,16 @@ export const invokeMethods = {
   listObjects: 'objects:list',
   headObject: 'objects:head',
   createDownloadLink: 'links:create-download',
+  measureDownloadLink: 'links:measure',
+  testLink: 'links:test',
+  testAllLinks: 'links:test-all',
+  renewLink: 'links:renew',
+  getLinkChain: 'links:chain',
+  watchLink: 'links:watch',
+  planRevoke: 'links:revoke-plan',
+  revokeLink: 'links:revoke',
+  undoRemoval: 'links:undo',
+  listObjectVersions: 'objects:versions',
   createUploadLink: 'links:create-upload',
   checkReceived: 'links:received',
   queryLinks: 'links:query',

@@ -149,4 +149,26 @@ describe('link export', () => {
       'credentials'
     ])
   })
+
+  it('exports the pinned version, the last test and when a link was revoked', () => {
+    const pinned = link(10, {
+      versionId: 'v-3f9a',
+      selfTest: {
+        outcome: 'signature-mismatch',
+        httpStatus: 403,
+        s3Code: 'SignatureDoesNotMatch',
+        message: 'The secret key is wrong.',
+        testedAt: '2026-03-01T12:00:01.000Z'
+      },
+      revoked: { at: '2026-03-01T13:00:00.000Z', how: 'object-deleted' }
+    })
+    const row = exportRow(pinned)
+    expect([row.version_id, row.self_test, row.revoked_at]).toEqual([
+      'v-3f9a',
+      'signature-mismatch',
+      '2026-03-01T13:00:00.000Z'
+    ])
+    const plain = exportRow(link(11))
+    expect([plain.version_id, plain.self_test, plain.revoked_at]).toEqual([null, null, null])
+  })
 })

@@ -19,7 +19,10 @@ export const EXPORT_COLUMNS = [
   'kind',
   'profile',
   'created_at',
-  'id'
+  'id',
+  'version_id',
+  'self_test',
+  'revoked_at'
 ] as const
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number]
@@ -57,7 +60,11 @@ export function exportRow(link: IssuedLink): ExportRow {
     kind: linkKind(link),
     profile: link.profileId,
     created_at: link.createdAt,
-    id: link.id
+    id: link.id,
+    version_id: link.versionId ?? null,
+    // The outcome of the last test (`works`, `signature-mismatch`…), empty when never tested.
+    self_test: link.selfTest?.outcome ?? null,
+    revoked_at: link.revoked?.at ?? null
   }
 }
 

@@ -196,6 +196,141 @@ export interface IssuedLink {
   batchId: string | null
   /** What an upload link accepts and where files land; null for a download link. */
   upload?: UploadLinkDetails | null
+  /** The object version a download link is pinned to (`VersionId`); null or absent: the latest. */
+  versionId?: string | null
+  /**
+   * Whether the recipient's browser shows the file (`inline`) or saves it (`attachment`, the
+   * default when absent). Sent as `response-content-disposition` with `downloadFilename`.
+   */
+  disposition?: LinkDisposition
+  /** The Content-Type the recipient gets instead of the stored one (`response-content-type`). */
+  responseContentType?: string | null
+  /** What fetching the link once found; null or absent when it was not tested. */
+  selfTest?: LinkSelfTest | null
+  /** The link this one renewed (same object, name, label and lifetime). */
+  renewedFromId?: string | null
+  /** The link that renewed this one. */
+  renewedById?: string | null
+  /** Whether the OS notifies before this link expires (and, for upload links, when files arrive). */
+  watched?: boolean
+  /** Notifications already shown for a watched link, so that a restart does not repeat them. */
+  notified?: LinkNotifications | null
+  /** Set once the link was revoked; a revoked link shows apart from live and expired ones. */
+  revoked?: LinkRevocation | null
+}
+
+export type LinkDisposition = 'attachment' | 'inline'
+
+/**
+ * What one `GET` (with `Range: bytes=0-0`) of a freshly signed link found.
+ *
+ * `works`: S3 answered 200 or 206. The others name what went wrong, from S3's error code where
+ * it gave one: `signature-mismatch` (wrong secret key, tampered URL), `unknown-access-key`,
+ * `access-denied`, `object-missing` (no such key, bucket or version), `wrong-region`,
+ * `expired`, `unreachable` (no answer in time), `throttled` (503 SlowDown), `server-error`
+ * (other 5xx), `failed` (anything else). `not-tested`: an upload link (testing it would upload).
+ */
+export type LinkTestOutcome =
+  | 'works'
+  | 'signature-mismatch'
+  | 'unknown-access-key'
+  | 'access-denied'
+  | 'object-missing'
+  | 'wrong-region'
+  | 'expired'
+  | 'unreachable'
+  | 'throttled'
+  | 'server-error'
+  | 'failed'
+  | 'not-tested'
+
+export interface LinkSelfTest {
+  outcome: LinkTestOutcome
+  /** The HTTP status S3 answered with; null when nothing answered. */
+  httpStatus: number | null
+  /** S3's error code (`SignatureDoesNotMatch`, `NoSuchKey`…); null when there was none. */
+  s3Code: string | null
+  /** What happened and what to do, in one or two sentences (at most 500 characters). */
+  message: string
+  testedAt: string
+}
+
+export interface LinkNotifications {
+  /** When the "expires in 10 minutes" notice was shown. */
+  expiringAt?: string | null
+  /** When the "has expired" notice was shown. */
+  expiredAt?: string | null
+  /** Upload links: how many files had arrived when the last arrival notice was shown. */
+  receivedFiles?: number | null
+}
+
+/**
+ * How a link was revoked. Pre-signed URLs cannot be revoked one by one: `object-deleted` means
+ * the app deleted the object (which ends every link to it); `marked` means the user ended it
+ * another way (moved or overwrote the object, deactivated the key, revoked the role's sessions)
+ * and told the app.
+ */
+export interface LinkRevocation {
+  at: string
+  how: 'object-deleted' | 'marked'
+}
+
+/** What revoking a link would do, shown before the user confirms. */
+export interface RevokePlan {
+  link: IssuedLink
+  /** Other unexpired, unrevoked links to the same object that deleting it ends too. */
+  otherLinks: IssuedLink[]
+  /** Whether the app can end the link by deleting the object (a download link to one object). */
+  canDeleteObject: boolean
+  /** Why it cannot, when it cannot. */
+  cannotDeleteReason: string | null
+  /**
+   * Deleting the latest version of an object in a versioned bucket leaves its older versions:
+   * links pinned to them keep working. True when the link is pinned to a version (that version
+   * is deleted) or when the bucket keeps versions (null: unknown).
+   */
+  versioned: boolean | null
+  /**
+   * Live links to the object that deleting it leaves working: in a bucket that keeps versions,
+   * the links pinned to another version. Absent or empty when there are none.
+   */
+  survivingLinks?: IssuedLink[]
+  /** What deleting does and does not end, in a sentence or two (versions, delete markers). */
+  note?: string | null
+}
+
+export interface RevokeResult {
+  /** Links now marked revoked (the link and, after a deletion, every other link to the object). */
+  revoked: number
+  deletedObject: boolean
+}
+
+/** What a removal from the registry can be undone with, for a short while. */
+export interface LinkRemoval {
+  count: number
+  /** Pass to `links:undo` within `UNDO_WINDOW_MS`; null when nothing was removed. */
+  undoToken: string | null
+}
+
+/** How long a download link would be, measured by signing it without recording it. */
+export interface LinkMeasure {
+  /** Characters in the URL. */
+  length: number
+  /** The download name the link would carry (the default one may have been shortened). */
+  downloadFilename: string | null
+  /** Whether the default download name was shortened to keep the link under `MAX_LINK_URL_LENGTH`. */
+  shortened: boolean
+}
+
+/** One version of an object in a versioned bucket, newest first. */
+export interface ObjectVersion {
+  versionId: string
+  isLatest: boolean
+  /** A delete marker: the object looked deleted from here on. */
+  isDeleteMarker: boolean
+  size: number
+  lastModified: string | null
+  etag: string | null
 }
 
 /**
@@ -234,8 +369,11 @@ export interface ReceivedFiles {
   checkedAt: string
 }
 
-/** A link's state at a given moment; see `linkStatus` in `countdown.ts`. */
-export type LinkStatusFilter = 'all' | 'active' | 'expiring' | 'expired'
+/**
+ * A link's state at a given moment; see `linkStatus` in `countdown.ts`. Revoked links count
+ * only as `revoked`, never as active, expiring or expired.
+ */
+export type LinkStatusFilter = 'all' | 'active' | 'expiring' | 'expired' | 'revoked'
 
 /** Columns the Links view sorts on. `name` is the object key. */
 export type LinkSortField = 'created' | 'expires' | 'name' | 'bucket' | 'profile' | 'label'
@@ -355,9 +493,10 @@ export interface JobError {
 /** A long task in main (e.g. a bulk share), as the window sees it. */
 export interface JobState {
   id: string
-  kind: 'bulk-links'
+  /** `link-tests`: "Test all active" (each link's key and outcome code go to `errors` when it fails). */
+  kind: 'bulk-links' | 'link-tests'
   state: 'running' | 'done' | 'cancelled' | 'failed'
-  phase: 'listing' | 'signing' | 'finished'
+  phase: 'listing' | 'signing' | 'testing' | 'finished'
   /** Objects handled so far (signed or failed). */
   done: number
   /** Objects to handle, once known. */
@@ -389,4 +528,10 @@ export interface Preferences {
   lastLocation: { profileId: string; bucket: string; prefix: string } | null
   /** The lifetime the share dialog starts with, in seconds. */
   defaultExpiresInSeconds: number
+  /** Test each new download link once right after signing (the user may turn it off). */
+  testNewLinks: boolean
+  /** Show OS notifications for watched links (expiry, arrivals). */
+  notifyWatchedLinks: boolean
+  /** Session-token warnings already shown in full, by profile id (later: a one-line note). */
+  seenSessionWarnings: string[]
 }

@@ -135,19 +135,31 @@ function clientFor(clientCase: ClientCase): S3Client {
   return client
 }
 
+/** What a link may add to its query besides the key. */
+interface LinkExtras {
+  responseContentDisposition?: string
+  responseContentType?: string
+  versionId?: string
+}
+
 function sdkUrl(
   client: S3Client,
   bucket: string,
   key: string,
   expiresIn: number,
-  disposition?: string
+  disposition?: string,
+  extras: Omit<LinkExtras, 'responseContentDisposition'> = {}
 ): Promise<string> {
   return getSignedUrl(
     client,
     new GetObjectCommand({
       Bucket: bucket,
       Key: key,
-      ...(disposition === undefined ? {} : { ResponseContentDisposition: disposition })
+      ...(disposition === undefined ? {} : { ResponseContentDisposition: disposition }),
+      ...(extras.responseContentType === undefined
+        ? {}
+        : { ResponseContentType: extras.responseContentType }),
+      ...(extras.versionId === undefined ? {} : { VersionId: extras.versionId })
     }),
     { expiresIn, signingDate }
   )
@@ -197,6 +209,21 @@ describe.each(clientCases)('a fast link for $name', (clientCase) => {
       expect(check.expected).toBe(check.actual)
       expect(check.region).toBe(clientCase.region)
     }
+    // An inline link with a Content-Type override, pinned to a version.
+    const extras = {
+      responseContentType: 'text/plain; charset=utf-8',
+      versionId: 'Zq3.Lm_9+/x=='
+    }
+    const fast = await sign({
+      key,
+      expiresInSeconds: 7200,
+      signingDate,
+      responseContentDisposition: 'inline',
+      ...extras
+    })
+    expect(fast).toBe(await sdkUrl(client, clientCase.bucket, key, 7200, 'inline', extras))
+    const check = checkPresignedUrl(fast, secret)
+    expect(check.expected).toBe(check.actual)
   })
 })
 
@@ -227,6 +254,42 @@ describe('the fast signer', () => {
       })
       expect(fast).toBe(await sdkUrl(client, clientCase.bucket, key, 900, disposition))
       const check = checkPresignedUrl(fast, secret)
+      expect(check.expected).toBe(check.actual)
+    }
+  })
+
+  it.each<LinkExtras>([
+    { versionId: 'null' },
+    { versionId: '3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY+MTRCxf3vjVBH40Nr8X8gdRQBpUMLUo' },
+    { versionId: '1796048028.60121' },
+    { responseContentType: 'application/pdf' },
+    { responseContentType: 'text/html; charset="utf-8"' },
+    { responseContentType: 'image/svg+xml', versionId: 'v~1' },
+    {
+      responseContentDisposition: attachmentContentDisposition('Zoë.pdf'),
+      responseContentType: 'application/octet-stream',
+      versionId: 'a/b c'
+    },
+    { responseContentDisposition: 'inline', versionId: 'v2' }
+  ])('gives the URL getSignedUrl makes with %j', async (extras) => {
+    for (const clientCase of [clientCases[0]!, clientCases[4]!, clientCases[5]!]) {
+      const client = clientFor(clientCase)
+      const { own } = await signersFor(client, clientCase.bucket)
+      const sign = await bucketGetLinkSigner(client, clientCase.bucket)
+      const key = 'unicode/Résumé – 日本語.txt'
+      const { responseContentDisposition, ...rest } = extras
+      const reference = await sdkUrl(
+        client,
+        clientCase.bucket,
+        key,
+        900,
+        responseContentDisposition,
+        rest
+      )
+      const request = { key, expiresInSeconds: 900, signingDate, ...extras }
+      expect(await own!(request)).toBe(reference)
+      expect(await sign(request)).toBe(reference)
+      const check = checkPresignedUrl(reference, secret)
       expect(check.expected).toBe(check.actual)
     }
   })

@@ -107,7 +107,14 @@ export function bucketGetLinkSigner(
 
 /** The reference path: what the fast signer must equal, and what it falls back to. */
 export function sdkGetLinkSigner(client: S3Client, bucket: string): BucketGetLinkSigner {
-  return ({ key, expiresInSeconds, responseContentDisposition, signingDate }) =>
+  return ({
+    key,
+    expiresInSeconds,
+    responseContentDisposition,
+    responseContentType,
+    versionId,
+    signingDate
+  }) =>
     getSignedUrl(
       client,
       new GetObjectCommand({
@@ -115,10 +122,27 @@ export function sdkGetLinkSigner(client: S3Client, bucket: string): BucketGetLin
         Key: key,
         ...(responseContentDisposition === undefined
           ? {}
-          : { ResponseContentDisposition: responseContentDisposition })
+          : { ResponseContentDisposition: responseContentDisposition }),
+        ...(responseContentType === undefined ? {} : { ResponseContentType: responseContentType }),
+        ...(versionId === undefined ? {} : { VersionId: versionId })
       }),
       { expiresIn: expiresInSeconds, signingDate }
     )
+}
+
+/**
+ * The query parameters a link may add to the probe's request, as the SDK's GetObject serializer
+ * names them, in a fixed order (the order of the `slots` in a link's query fragments).
+ */
+const PER_LINK_QUERY = [
+  ['response-content-disposition', 'responseContentDisposition'],
+  ['response-content-type', 'responseContentType'],
+  ['versionId', 'versionId']
+] as const
+
+/** The per-link query values a request carries, in `PER_LINK_QUERY`'s order (absent: undefined). */
+function perLinkValues(request: BucketGetLinkRequest): (string | undefined)[] {
+  return PER_LINK_QUERY.map(([, field]) => request[field])
 }
 
 /**
@@ -133,6 +157,12 @@ export function encodeKeyPath(key: string): string {
 /** What the first use for a bucket signs both ways: a key and a name that need escaping. */
 const SELF_CHECK_KEY = "self check/R\u00e9sum\u00e9 + 'x' (1)*.txt"
 const SELF_CHECK_DISPOSITION = `attachment; filename="Resume.txt"; filename*=UTF-8''R%C3%A9sum%C3%A9.txt`
+/** Every per-link parameter at once, with values that need escaping. */
+const SELF_CHECK_FULL = {
+  responseContentDisposition: `inline; filename="Resume.txt"; filename*=UTF-8''R%C3%A9sum%C3%A9.txt`,
+  responseContentType: 'text/plain; charset=utf-8',
+  versionId: 'v1+/=.~_-'
+}
 
 async function createSigner(client: S3Client, bucket: string): Promise<BucketGetLinkSigner> {
   const { viaPresigner, own } = await signersFor(client, bucket)
@@ -141,13 +171,17 @@ async function createSigner(client: S3Client, bucket: string): Promise<BucketGet
   // The request the SDK would sign is modelled on what it did once; should a future SDK
   // sign differently, this shows it here, once per bucket, and the SDK signs instead.
   const signingDate = new Date(Math.floor(Date.now() / 1000) * 1000)
-  for (const responseContentDisposition of [SELF_CHECK_DISPOSITION, undefined]) {
-    const sample = {
+  const samples: BucketGetLinkRequest[] = [
+    { key: SELF_CHECK_KEY, expiresInSeconds: 3600, signingDate },
+    {
       key: SELF_CHECK_KEY,
       expiresInSeconds: 3600,
       signingDate,
-      ...(responseContentDisposition === undefined ? {} : { responseContentDisposition })
-    }
+      responseContentDisposition: SELF_CHECK_DISPOSITION
+    },
+    { key: SELF_CHECK_KEY, expiresInSeconds: 3600, signingDate, ...SELF_CHECK_FULL }
+  ]
+  for (const sample of samples) {
     if ((await own(sample)) !== (await viaPresigner(sample))) {
       console.warn('The fast link signer differs from the AWS SDK here; the SDK signs instead.')
       return viaPresigner
@@ -188,9 +222,11 @@ function presignerSigner(client: S3Client, template: RequestTemplate): BucketGet
 
   return async (request: BucketGetLinkRequest) => {
     const linkQuery: Record<string, string> = { ...query }
-    if (request.responseContentDisposition !== undefined) {
-      linkQuery['response-content-disposition'] = request.responseContentDisposition
-    }
+    const values = perLinkValues(request)
+    PER_LINK_QUERY.forEach(([name], index) => {
+      const value = values[index]
+      if (value !== undefined) linkQuery[name] = value
+    })
     const presigned = await presigner.presign(
       new HttpRequest({
         protocol,
@@ -238,7 +274,6 @@ const UNSIGNABLE_HEADERS = new Set([
 /** Headers the signer drops before signing: it writes them itself. */
 const GENERATED_HEADERS = new Set(['authorization', 'x-amz-date', 'date'])
 
-const DISPOSITION_PARAM = 'response-content-disposition'
 const SIGNATURE_PARAM = 'X-Amz-Signature'
 
 /** What the SDK's signer makes of the template's headers, the same for every link. */
@@ -253,14 +288,14 @@ interface SignedHeaders {
 
 /**
  * A query string with holes for what changes from link to link: `texts[0]`, `slots[0]`'s value,
- * `texts[1]`, and so on.
+ * `texts[1]`, and so on. A slot is the signature, or an index into `PER_LINK_QUERY`.
  */
 interface QueryFragments {
   texts: string[]
-  slots: ('disposition' | 'signature')[]
+  slots: ('signature' | number)[]
 }
 
-/** The two query strings of links with one lifetime, with or without a Content-Disposition. */
+/** The two query strings of links with one lifetime and one set of per-link parameters. */
 interface LinkShape {
   canonical: QueryFragments
   url: QueryFragments
@@ -350,11 +385,13 @@ function ownSigner(
     return session
   }
 
-  function shapeFor(current: SigningSession, expiresIn: number, withDisposition: boolean) {
-    const id = expiresIn * 2 + (withDisposition ? 1 : 0)
+  function shapeFor(current: SigningSession, expiresIn: number, present: boolean[]) {
+    // One bit per per-link parameter present.
+    const mask = present.reduce((bits, on, index) => bits | (on ? 1 << index : 0), 0)
+    const id = expiresIn * (1 << PER_LINK_QUERY.length) + mask
     let shape = current.shapes.get(id)
     if (shape === undefined) {
-      shape = linkShape(template, headers!, current, expiresIn, withDisposition)
+      shape = linkShape(template, headers!, current, expiresIn, present)
       if (current.shapes.size >= 16) current.shapes.clear()
       current.shapes.set(id, shape)
     }
@@ -362,7 +399,7 @@ function ownSigner(
   }
 
   return async (request) => {
-    const { expiresInSeconds, responseContentDisposition } = request
+    const { expiresInSeconds } = request
     const time = request.signingDate.getTime()
     if (
       !Number.isInteger(expiresInSeconds) ||
@@ -382,22 +419,27 @@ function ownSigner(
       return fallback(request)
     }
     const current = sessionFor(credentials, time)
-    const withDisposition = responseContentDisposition !== undefined
-    const shape = shapeFor(current, expiresInSeconds, withDisposition)
+    const values = perLinkValues(request)
+    const shape = shapeFor(
+      current,
+      expiresInSeconds,
+      values.map((value) => value !== undefined)
+    )
     const path = basePath + encodeKeyPath(request.key)
-    const disposition = withDisposition ? escapeUri(responseContentDisposition) : ''
-    const canonicalRequest = `GET\n${path}\n${fill(shape.canonical, '', disposition)}${headers.canonicalTail}`
+    const escapedValues = values.map((value) => (value === undefined ? '' : escapeUri(value)))
+    const canonicalRequest = `GET\n${path}\n${fill(shape.canonical, '', escapedValues)}${headers.canonicalTail}`
     const signature = createHmac('sha256', current.key)
       .update(current.stringToSignHead + hash('sha256', canonicalRequest, 'hex'))
       .digest('hex')
-    return `${origin}${path}?${fill(shape.url, signature, disposition)}`
+    return `${origin}${path}?${fill(shape.url, signature, escapedValues)}`
   }
 }
 
-function fill({ texts, slots }: QueryFragments, signature: string, disposition: string): string {
+function fill({ texts, slots }: QueryFragments, signature: string, values: string[]): string {
   let result = texts[0]!
   for (let index = 0; index < slots.length; index += 1) {
-    result += (slots[index] === 'signature' ? signature : disposition) + texts[index + 1]!
+    const slot = slots[index]!
+    result += (slot === 'signature' ? signature : values[slot]!) + texts[index + 1]!
   }
   return result
 }
@@ -463,7 +505,7 @@ function signedHeadersOf(template: RequestTemplate): SignedHeaders | null {
 
 /**
  * The canonical and URL query strings of links with one lifetime, credentials and date, with
- * holes for the Content-Disposition and the signature, built as `SignatureV4.presign` and
+ * holes for the per-link parameters present and the signature, built as `SignatureV4.presign` and
  * `formatUrl` build them (`getCanonicalQuery`: names escaped then sorted, the signature left
  * out; `buildQueryString`: sorted by raw name, then escaped).
  */
@@ -472,10 +514,15 @@ function linkShape(
   headers: SignedHeaders,
   session: SigningSession,
   expiresIn: number,
-  withDisposition: boolean
+  present: boolean[]
 ): LinkShape {
   const query: Record<string, string> = { ...template.query }
-  if (withDisposition) query[DISPOSITION_PARAM] = ''
+  const slotByName = new Map<string, number>()
+  PER_LINK_QUERY.forEach(([name], index) => {
+    if (present[index] !== true) return
+    query[name] = ''
+    slotByName.set(name, index)
+  })
   Object.assign(query, headers.hoisted)
   if (session.sessionToken !== undefined) query['X-Amz-Security-Token'] = session.sessionToken
   query['X-Amz-Algorithm'] = 'AWS4-HMAC-SHA256'
@@ -484,12 +531,8 @@ function linkShape(
   query['X-Amz-Expires'] = expiresIn.toString(10)
   query['X-Amz-SignedHeaders'] = headers.names
   query[SIGNATURE_PARAM] = ''
-  const slotOf = (name: string) =>
-    name === SIGNATURE_PARAM
-      ? 'signature'
-      : withDisposition && name === DISPOSITION_PARAM
-        ? 'disposition'
-        : null
+  const slotOf = (name: string): 'signature' | number | null =>
+    name === SIGNATURE_PARAM ? 'signature' : (slotByName.get(name) ?? null)
 
   const canonicalNames = Object.keys(query)
     .filter((name) => name.toLowerCase() !== SIGNATURE_PARAM.toLowerCase())
@@ -516,7 +559,10 @@ function linkShape(
 }
 
 /** Query values that differ from link to link, not worth remembering. */
-const PER_LINK_PARAMS = new Set(['X-Amz-Signature', 'response-content-disposition'])
+const PER_LINK_PARAMS = new Set<string>([
+  'X-Amz-Signature',
+  ...PER_LINK_QUERY.map(([name]) => name)
+])
 
 /** The most escaped values a signer remembers (a batch needs about ten). */
 const MAX_ESCAPED = 64

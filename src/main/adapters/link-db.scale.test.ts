@@ -132,7 +132,7 @@ describe('link database with 100,000 links', { timeout: 120_000 }, () => {
     expect(page.total).toBe(COUNT)
     const counts = { active: 0, expiring: 0, expired: 0 }
     for (const status of statusOf.values()) counts[status] += 1
-    expect(page.counts).toEqual({ all: COUNT, ...counts })
+    expect(page.counts).toEqual({ all: COUNT, ...counts, revoked: 0 })
     // The lifetimes chosen leave all three kinds in numbers.
     for (const value of Object.values(counts)) expect(value).toBeGreaterThan(1000)
   })
@@ -243,13 +243,39 @@ describe('link database with 100,000 links', { timeout: 120_000 }, () => {
     expect(expiredOnly.total).toBe(singles.length + batchRows.length)
   })
 
+  it('counts a few revoked links only as revoked, and lists them, among 100,000', () => {
+    // Every 997th link: a spread over all hours, statuses, buckets and batches.
+    const revoked = all.filter((_, n) => n % 997 === 0)
+    const ids = revoked.map((link) => link.id)
+    const revocation = { at: new Date(T0).toISOString(), how: 'marked' as const }
+    expect(repository.update(ids, { revoked: revocation })).toHaveLength(revoked.length)
+    try {
+      const counts = { active: 0, expiring: 0, expired: 0 }
+      for (const link of all) if (!ids.includes(link.id)) counts[statusOf.get(link.id)!] += 1
+      expect(repository.query({ offset: 0, limit: 1 }, T0).counts).toEqual({
+        all: COUNT,
+        ...counts,
+        revoked: revoked.length
+      })
+      const page = repository.query({ status: 'revoked', offset: 0, limit: 500 }, T0)
+      expect(page.total).toBe(revoked.length)
+      expect(page.rows.map((row) => row.kind === 'link' && row.link.id)).toEqual([...ids].reverse())
+      const inBucket = repository.query({ bucket: 'bucket-3', offset: 0, limit: 1 }, T0).counts
+      expect(inBucket.revoked).toBe(revoked.filter((link) => link.bucket === 'bucket-3').length)
+    } finally {
+      repository.update(ids, { revoked: null })
+    }
+    expect(repository.query({ offset: 0, limit: 1 }, T0).counts.revoked).toBe(0)
+  })
+
   it('keeps its counts right at any hour, and after expired links are cleared', () => {
     for (const later of [T0 + 1, T0 + 3_599_999, T0 + 5_400_000, T0 + 3 * 86_400_000]) {
       const counts = { active: 0, expiring: 0, expired: 0 }
       for (const link of all) counts[linkStatus(link, later)] += 1
       expect(repository.query({ offset: 0, limit: 1 }, later).counts).toEqual({
         all: COUNT,
-        ...counts
+        ...counts,
+        revoked: 0
       })
     }
     const expired = [...statusOf.values()].filter((status) => status === 'expired').length
@@ -260,7 +286,8 @@ describe('link database with 100,000 links', { timeout: 120_000 }, () => {
     for (const link of left) counts[linkStatus(link, later)] += 1
     expect(repository.query({ offset: 0, limit: 1 }, later).counts).toEqual({
       all: left.length,
-      ...counts
+      ...counts,
+      revoked: 0
     })
   })
 

@@ -23,7 +23,13 @@ import type {
   LinkStatusFilter
 } from '../../shared/models'
 import { systemClock, type Clock } from '../services/ports'
-import type { ExportSelection, LinkRepository } from '../services/registry-ports'
+import {
+  UNDO_KEEP_MS,
+  type ExportSelection,
+  type LinkPatch,
+  type LinkRepository,
+  type RemovalKeep
+} from '../services/registry-ports'
 
 /** The registry's file in the user-data folder. */
 export const LINK_DB_FILE = 'links.db'
@@ -126,17 +132,52 @@ const MIGRATIONS: readonly string[] = [
       DELETE FROM expiry_hours WHERE expires = 0 AND expiring = 0
         AND hour IN (old.expires_at / 3600000, old.expiring_at / 3600000);
     END;
+  `,
+  // Revoked and watched links, and removals kept for a while so that they can be undone.
+  // Links recorded before this step were neither revoked nor watched, so the defaults hold.
+  `
+  ALTER TABLE links ADD COLUMN revoked_at INTEGER;
+  ALTER TABLE links ADD COLUMN watched INTEGER NOT NULL DEFAULT 0;
+
+  -- Revoked links count only as revoked. They are few: the status counts take them away from
+  -- the histogram's through this index rather than reading every link.
+  CREATE INDEX links_revoked ON links (expires_at, expiring_at) WHERE revoked_at IS NOT NULL;
+  CREATE INDEX links_watched ON links (expires_at) WHERE watched = 1;
+
+  -- What a forget or a clear removed, under the token that brings it back (kind 0: a link's
+  -- record, 1: a batch's). Purged once older than the undo window.
+  CREATE TABLE removals (
+    token TEXT PRIMARY KEY,
+    removed_at INTEGER NOT NULL
+  );
+  CREATE INDEX removals_at ON removals (removed_at);
+  CREATE TABLE removed_rows (
+    token TEXT NOT NULL,
+    kind INTEGER NOT NULL,
+    record TEXT NOT NULL
+  );
+  CREATE INDEX removed_rows_token ON removed_rows (token);
+  CREATE TRIGGER removals_purged AFTER DELETE ON removals
+    BEGIN
+      DELETE FROM removed_rows WHERE token = old.token;
+    END;
   `
 ]
 
 /** The schema version this code writes; a database with a higher one is refused. */
 export const LINK_DB_VERSION = MIGRATIONS.length
 
+/** The schema step by step, for tests that build a file as an older version left it. */
+export const LINK_DB_SCHEMA_STEPS: readonly string[] = MIGRATIONS
+
 /** How much the WAL grows before a commit copies it into the database (SQLite's default: 4 MB). */
 const WAL_CHECKPOINT_BYTES = 16 * 1024 * 1024
 
 /** The width of an `expiry_hours` row. */
 const HOUR_MS = 3_600_000
+
+/** Links written per statement batch when a removal is undone (clearing may take thousands). */
+const RESTORE_CHUNK = 500
 
 const IMPORT_META_KEY = 'legacy-import'
 
@@ -188,6 +229,7 @@ export function openLinkDatabase(options: LinkDatabaseOptions): LinkRepository {
     if (!readOnly) {
       const legacy = importLegacyFile(db, options.dir, clock)
       if (legacy !== null && recoveredFrom === null) recoveredFrom = legacy
+      purgeOldRemovals(db, clock.now())
     }
     return createRepository(db, path, recoveredFrom)
   } catch (error) {
@@ -271,6 +313,26 @@ function migrate(db: DatabaseSync, readOnly: boolean): void {
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK')
     throw error
+  }
+}
+
+/**
+ * Drops removals too old to undo that no later removal purged (the app quit meanwhile), so that
+ * forgotten URLs do not stay in the file. Housekeeping: a busy file is left for next time.
+ */
+function purgeOldRemovals(db: DatabaseSync, now: number): void {
+  const cutoff = now - UNDO_KEEP_MS
+  if (db.prepare('SELECT 1 FROM removals WHERE removed_at < ? LIMIT 1').get(cutoff) === undefined) {
+    return
+  }
+  try {
+    db.exec('BEGIN IMMEDIATE')
+    db.prepare('DELETE FROM removals WHERE removed_at < ?').run(cutoff)
+    db.exec('COMMIT')
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK')
+    const code = sqliteCode(error)
+    if (code !== SQLITE_BUSY && code !== SQLITE_LOCKED) throw error
   }
 }
 
@@ -451,8 +513,20 @@ export function parseLink(value: unknown): IssuedLink | null {
     typeof link['label'] === 'string' &&
     isStringOrNull(link['downloadFilename']) &&
     isStringOrNull(link['batchId']) &&
-    (link['upload'] === undefined || link['upload'] === null || isUploadDetails(link['upload']))
+    (link['upload'] === undefined || link['upload'] === null || isUploadDetails(link['upload'])) &&
+    isRevocation(link['revoked']) &&
+    (link['watched'] === undefined || typeof link['watched'] === 'boolean')
   return ok ? (link as unknown as IssuedLink) : null
+}
+
+/** Absent, null, or a `LinkRevocation`: its time is indexed, so it must be a real date. */
+function isRevocation(value: unknown): boolean {
+  if (value === undefined || value === null) return true
+  return (
+    isRecord(value) &&
+    isDate(value['at']) &&
+    (value['how'] === 'object-deleted' || value['how'] === 'marked')
+  )
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -668,8 +742,22 @@ function linkColumns(link: IssuedLink): SQLInputValue[] {
     link.batchId,
     key,
     label,
-    search.join('\n')
+    search.join('\n'),
+    ...flagColumns(link)
   ]
+}
+
+/** The link with the patch's fields set; a field left undefined in the patch is kept. */
+function patched(link: IssuedLink, patch: LinkPatch): IssuedLink {
+  const next: Record<string, unknown> = { ...link }
+  for (const [field, value] of Object.entries(patch)) if (value !== undefined) next[field] = value
+  return next as unknown as IssuedLink
+}
+
+/** `revoked_at` and `watched`: what `update` may change of a link's indexed columns. */
+function flagColumns(link: IssuedLink): [number | null, number] {
+  const revoked = link.revoked ?? null
+  return [revoked === null ? null : Date.parse(revoked.at), link.watched === true ? 1 : 0]
 }
 
 /**
@@ -682,8 +770,9 @@ function linkColumns(link: IssuedLink): SQLInputValue[] {
 function linkWriter(db: DatabaseSync) {
   const insert = (verb: string) =>
     db.prepare(`${verb} INTO links
-      (id, created_at, expires_at, expiring_at, bucket, profile_id, batch_id, name_sort, label_sort, search)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      (id, created_at, expires_at, expiring_at, bucket, profile_id, batch_id, name_sort, label_sort, search,
+        revoked_at, watched)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const insertLink = insert('INSERT')
   const insertNewLink = insert('INSERT OR IGNORE')
   const insertRecord = db.prepare('INSERT INTO link_records (seq, record) VALUES (?, ?)')
@@ -798,11 +887,13 @@ const SORT_COLUMNS: Record<LinkSortField, readonly string[]> = {
   label: ['label_sort']
 }
 
+/** Revoked links are only `revoked`, whatever their times say; `all` is every link. */
 const STATUS_SQL: Record<Exclude<LinkStatusFilter, 'all'>, string> = {
-  expired: 'expires_at <= :now',
-  expiring: 'expiring_at <= :now AND expires_at > :now',
+  expired: 'expires_at <= :now AND revoked_at IS NULL',
+  expiring: 'expiring_at <= :now AND expires_at > :now AND revoked_at IS NULL',
   // expiring_at is never after expires_at, so this also means "not expired".
-  active: 'expiring_at > :now'
+  active: 'expiring_at > :now AND revoked_at IS NULL',
+  revoked: 'revoked_at IS NOT NULL'
 }
 
 type Filters = Omit<LinkQuery, 'offset' | 'limit' | 'groupBatches' | 'sort'>
@@ -813,7 +904,8 @@ function buildWhere(filters: Filters, now: number, withStatus: boolean): Where {
   const status = filters.status ?? 'all'
   if (withStatus && status !== 'all') {
     terms.push(STATUS_SQL[status])
-    params['now'] = now
+    // SQLite refuses a named parameter the statement does not use.
+    if (status !== 'revoked') params['now'] = now
   }
   if (filters.bucket !== undefined) {
     terms.push('bucket = :bucket')
@@ -937,11 +1029,16 @@ function createRepository(
     return { ...batch, linkCount: row.link_count }
   }
 
+  /**
+   * Links per status. The expiry columns count every link, revoked or not; the revoked ones,
+   * which count only as revoked, are then taken away from each status they would otherwise have.
+   */
   function counts(filters: Filters, now: number): Record<LinkStatusFilter, number> {
     const where = buildWhere(filters, now, false)
     let all: number
     let expired: number
     let expiringOrExpired: number
+    let revoked: { n: number; expired: number; soon: number }
     if (where.sql === '') {
       // Whole hours from the histogram, the current hour from the indexes.
       const hour = Math.floor(now / HOUR_MS)
@@ -955,17 +1052,102 @@ function createRepository(
       all = row.n
       expired = row.expired
       expiringOrExpired = row.soon
+      // Read from the partial index of revoked links alone (a few rows, not every link).
+      revoked = statement(
+        `SELECT count(*) AS n, coalesce(sum(expires_at <= :now), 0) AS expired,
+          coalesce(sum(expiring_at <= :now), 0) AS soon FROM links WHERE revoked_at IS NOT NULL`
+      ).get({ now }) as { n: number; expired: number; soon: number }
     } else {
       const row = statement(
         `SELECT count(*) AS n, coalesce(sum(expires_at <= :now), 0) AS expired,
-          coalesce(sum(expiring_at <= :now), 0) AS soon FROM links ${where.sql}`
-      ).get({ ...where.params, now }) as { n: number; expired: number; soon: number }
+          coalesce(sum(expiring_at <= :now), 0) AS soon,
+          coalesce(sum(revoked_at IS NOT NULL), 0) AS revoked,
+          coalesce(sum(revoked_at IS NOT NULL AND expires_at <= :now), 0) AS revokedExpired,
+          coalesce(sum(revoked_at IS NOT NULL AND expiring_at <= :now), 0) AS revokedSoon
+          FROM links ${where.sql}`
+      ).get({ ...where.params, now }) as {
+        n: number
+        expired: number
+        soon: number
+        revoked: number
+        revokedExpired: number
+        revokedSoon: number
+      }
       all = row.n
       expired = row.expired
       expiringOrExpired = row.soon
+      revoked = { n: row.revoked, expired: row.revokedExpired, soon: row.revokedSoon }
     }
-    const expiring = expiringOrExpired - expired
-    return { all, active: all - expiringOrExpired, expiring, expired }
+    expired -= revoked.expired
+    expiringOrExpired -= revoked.soon
+    return {
+      all,
+      active: all - revoked.n - expiringOrExpired,
+      expiring: expiringOrExpired - expired,
+      expired,
+      revoked: revoked.n
+    }
+  }
+
+  /** A batch's row; `keep` leaves one already there as it is (restoring after a removal). */
+  function writeBatch(stored: StoredBatch, existing: 'replace' | 'keep'): void {
+    const onConflict =
+      existing === 'keep'
+        ? 'DO NOTHING'
+        : `DO UPDATE SET created_at = excluded.created_at,
+          expires_at = excluded.expires_at, bucket = excluded.bucket,
+          profile_id = excluded.profile_id, name_sort = excluded.name_sort,
+          label_sort = excluded.label_sort, record = excluded.record`
+    statement(
+      `INSERT INTO batches (id, created_at, expires_at, bucket, profile_id, name_sort, label_sort, record)
+        VALUES (:id, :createdAt, :expiresAt, :bucket, :profileId, :name, :label, :record)
+        ON CONFLICT (id) ${onConflict}`
+    ).run({
+      id: stored.id,
+      createdAt: Date.parse(stored.createdAt),
+      expiresAt: Date.parse(stored.expiresAt),
+      bucket: stored.bucket,
+      profileId: stored.profileId,
+      name: foldForSearch(batchName(stored)),
+      label: foldForSearch(stored.label),
+      record: JSON.stringify(stored)
+    })
+  }
+
+  /**
+   * Deletes the links `where` picks, first copying their records under `keep`'s token. `where`
+   * names only columns of `links` that `link_records` lacks (not `seq`).
+   */
+  function removeLinks(where: Where, keep: RemovalKeep | undefined): number {
+    if (keep !== undefined) {
+      statement(
+        `INSERT INTO removed_rows (token, kind, record)
+          SELECT :token, 0, r.record FROM links AS l JOIN link_records AS r ON r.seq = l.seq
+          ${where.sql} ORDER BY l.seq`
+      ).run({ ...where.params, token: keep.token })
+    }
+    return Number(statement(`DELETE FROM links ${where.sql}`).run(where.params).changes)
+  }
+
+  function removeBatches(where: Where, keep: RemovalKeep | undefined): number {
+    if (keep !== undefined) {
+      statement(
+        `INSERT INTO removed_rows (token, kind, record)
+          SELECT :token, 1, record FROM batches ${where.sql}`
+      ).run({ ...where.params, token: keep.token })
+    }
+    return Number(statement(`DELETE FROM batches ${where.sql}`).run(where.params).changes)
+  }
+
+  /** Records that `keep.token` holds a removal, and purges the ones too old to undo. */
+  function keptAs(keep: RemovalKeep): void {
+    purgeRemovals(keep.at)
+    statement('INSERT INTO removals (token, removed_at) VALUES (?, ?)').run(keep.token, keep.at)
+  }
+
+  function purgeRemovals(now: number): void {
+    // The trigger deletes their rows: forgotten URLs (bearer tokens) do not linger in the file.
+    statement('DELETE FROM removals WHERE removed_at < ?').run(now - UNDO_KEEP_MS)
   }
 
   function linkPage(
@@ -1021,49 +1203,123 @@ function createRepository(
       return guard(() => matching(selection, now))
     },
 
-    remove(id) {
-      return write(() => statement('DELETE FROM links WHERE id = ?').run(id).changes > 0)
-    },
-
-    removeBatch(batchId) {
+    remove(id, keep) {
       return write(() => {
-        const removed = statement('DELETE FROM links WHERE batch_id = ?').run(batchId).changes
-        statement('DELETE FROM batches WHERE id = ?').run(batchId)
-        return Number(removed)
+        const where = { sql: 'WHERE id = :id', params: { id } }
+        const removed = removeLinks(where, keep) > 0
+        if (removed && keep !== undefined) keptAs(keep)
+        return removed
       })
     },
 
-    removeExpired(now) {
+    removeBatch(batchId, keep) {
       return write(() => {
-        const removed = statement('DELETE FROM links WHERE expires_at <= ?').run(now).changes
+        const removed = removeLinks({ sql: 'WHERE batch_id = :batchId', params: { batchId } }, keep)
+        const batches = removeBatches({ sql: 'WHERE id = :batchId', params: { batchId } }, keep)
+        if (removed + batches > 0 && keep !== undefined) keptAs(keep)
+        return removed
+      })
+    },
+
+    removeExpired(now, keep) {
+      return write(() => {
+        const removed = removeLinks({ sql: `WHERE ${STATUS_SQL.expired}`, params: { now } }, keep)
         // Batches whose every link expired go with them; a running one is still filling up.
-        statement(
-          "DELETE FROM batches WHERE link_count <= 0 AND json_extract(record, '$.state') <> 'running'"
-        ).run()
-        return Number(removed)
+        const batches = removeBatches(
+          {
+            sql: "WHERE link_count <= 0 AND json_extract(record, '$.state') <> 'running'",
+            params: {}
+          },
+          keep
+        )
+        if (removed + batches > 0 && keep !== undefined) keptAs(keep)
+        return removed
       })
+    },
+
+    restore(token, now) {
+      return write(() => {
+        purgeRemovals(now)
+        if (statement('SELECT 1 FROM removals WHERE token = ?').get(token) === undefined) {
+          return null
+        }
+        // Batches first: a link is only written into a batch that exists.
+        for (const row of statement(
+          'SELECT record FROM removed_rows WHERE token = ? AND kind = 1 ORDER BY rowid'
+        ).iterate(token) as Iterable<{ record: string }>) {
+          const batch = parseBatch(parseJson(row.record))
+          if (batch !== null) writeBatch(batch, 'keep')
+        }
+        let restored = 0
+        let chunk: IssuedLink[] = []
+        for (const row of statement(
+          'SELECT record FROM removed_rows WHERE token = ? AND kind = 0 ORDER BY rowid'
+        ).iterate(token) as Iterable<{ record: string }>) {
+          const link = parseLink(parseJson(row.record))
+          if (link !== null) chunk.push(link)
+          if (chunk.length === RESTORE_CHUNK) {
+            restored += writer.write(chunk, { skipKnown: true })
+            chunk = []
+          }
+        }
+        restored += writer.write(chunk, { skipKnown: true })
+        // Once only: a second undo of the same removal finds nothing.
+        statement('DELETE FROM removals WHERE token = ?').run(token)
+        return restored
+      })
+    },
+
+    update(ids, patch) {
+      return write(() => {
+        const updated: IssuedLink[] = []
+        for (const id of ids) {
+          const row = statement(`${LINK_ROWS} WHERE l.id = ?`).get(id) as
+            { seq: number; record: string | null } | undefined
+          const link = row === undefined ? null : decodeLink(row.seq, row.record)
+          if (row === undefined || link === null) continue
+          const next = patched(link, patch)
+          if (parseLink(next) === null) {
+            throw new AppError('invalid-argument', `Link ${id} cannot be changed that way.`)
+          }
+          statement('UPDATE link_records SET record = ? WHERE seq = ?').run(
+            JSON.stringify(next),
+            row.seq
+          )
+          statement('UPDATE links SET revoked_at = ?, watched = ? WHERE seq = ?').run(
+            ...flagColumns(next),
+            row.seq
+          )
+          updated.push(next)
+        }
+        return updated
+      })
+    },
+
+    watched() {
+      return guard(() =>
+        decodeRows(
+          statement(
+            `${LINK_ROWS} WHERE l.watched = 1 AND l.revoked_at IS NULL ORDER BY l.expires_at, l.seq`
+          ).all()
+        )
+      )
+    },
+
+    linksTo({ bucket, key }) {
+      return guard(() =>
+        // The folded key is indexed; folding merges cases, so the exact key is checked after.
+        decodeRows(
+          statement(
+            `${LINK_ROWS} WHERE l.name_sort = ? AND l.bucket = ? ORDER BY l.created_at, l.seq`
+          ).all(foldForSearch(key), bucket)
+        ).filter((link) => link.key === key)
+      )
     },
 
     saveBatch(batch) {
       write(() => {
         const { linkCount: _linkCount, ...stored } = batch
-        statement(
-          `INSERT INTO batches (id, created_at, expires_at, bucket, profile_id, name_sort, label_sort, record)
-            VALUES (:id, :createdAt, :expiresAt, :bucket, :profileId, :name, :label, :record)
-            ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at,
-              expires_at = excluded.expires_at, bucket = excluded.bucket,
-              profile_id = excluded.profile_id, name_sort = excluded.name_sort,
-              label_sort = excluded.label_sort, record = excluded.record`
-        ).run({
-          id: stored.id,
-          createdAt: Date.parse(stored.createdAt),
-          expiresAt: Date.parse(stored.expiresAt),
-          bucket: stored.bucket,
-          profileId: stored.profileId,
-          name: foldForSearch(batchName(stored)),
-          label: foldForSearch(stored.label),
-          record: JSON.stringify(stored)
-        })
+        writeBatch(stored, 'replace')
       })
     },
 

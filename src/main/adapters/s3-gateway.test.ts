@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http'
 import { createServer, type Socket } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { freePorts } from '../../../test-support/free-ports'
@@ -351,6 +352,76 @@ describe('presignGet', () => {
       await expect(
         gateway.presignGet(target, { bucket: 'b', key: 'k', expiresInSeconds })
       ).rejects.toMatchObject({ code: 'invalid-expiry' })
+    }
+  })
+})
+
+describe('listObjectVersions', () => {
+  const version = (key: string, id: string, day: number, latest = false) =>
+    `<Version><Key>${key}</Key><VersionId>${id}</VersionId><IsLatest>${latest}</IsLatest><LastModified>2026-01-0${day}T00:00:00.000Z</LastModified><ETag>"e${id}"</ETag><Size>${day}</Size></Version>`
+  const marker = (key: string, id: string, day: number, latest = false) =>
+    `<DeleteMarker><Key>${key}</Key><VersionId>${id}</VersionId><IsLatest>${latest}</IsLatest><LastModified>2026-01-0${day}T00:00:00.000Z</LastModified></DeleteMarker>`
+  const page = (body: string, next: { key: string; version: string } | null) =>
+    `<?xml version="1.0" encoding="UTF-8"?><ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>b</Name><Prefix>k.txt</Prefix><MaxKeys>1000</MaxKeys><IsTruncated>${next !== null}</IsTruncated>${next === null ? '' : `<NextKeyMarker>${next.key}</NextKeyMarker><NextVersionIdMarker>${next.version}</NextVersionIdMarker>`}${body}</ListVersionsResult>`
+
+  it('follows the pages of exactly one key, newest first, and stops once past it', async () => {
+    const asked: string[] = []
+    const pages = [
+      page(marker('k.txt', 'd5', 5, true) + version('k.txt', 'v4', 4), {
+        key: 'k.txt',
+        version: 'v4'
+      }),
+      // Another key under the same prefix comes after it: the listing ends here.
+      page(version('k.txt', 'v3', 3) + version('k.txt.bak', 'b1', 6, true), {
+        key: 'k.txt.bak',
+        version: 'b1'
+      }),
+      page(version('k.txt.bak2', 'x', 7, true), null)
+    ]
+    const server = createHttpServer((request, response) => {
+      asked.push(request.url ?? '')
+      response.setHeader('content-type', 'application/xml')
+      response.end(pages[asked.length - 1] ?? page('', null))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    try {
+      const gateway = createS3Gateway({
+        profiles: profileDirectory([
+          profile({ endpointUrl: `http://127.0.0.1:${port}`, addressingStyle: 'path' })
+        ]),
+        credentials: countingCredentials()
+      })
+      const versions = await gateway.listObjectVersions(
+        { profileId: 'dev', region: 'eu-west-2' },
+        { bucket: 'b', key: 'k.txt' }
+      )
+      expect(versions).toEqual([
+        {
+          versionId: 'd5',
+          isLatest: true,
+          isDeleteMarker: true,
+          size: 0,
+          lastModified: '2026-01-05T00:00:00.000Z',
+          etag: null
+        },
+        {
+          versionId: 'v4',
+          isLatest: false,
+          isDeleteMarker: false,
+          size: 4,
+          lastModified: '2026-01-04T00:00:00.000Z',
+          etag: '"ev4"'
+        },
+        expect.objectContaining({ versionId: 'v3', isDeleteMarker: false })
+      ])
+      expect(asked).toHaveLength(2)
+      expect(asked[0]).toContain('versions')
+      expect(asked[0]).toContain('prefix=k.txt')
+      expect(asked[1]).toContain('key-marker=k.txt')
+      expect(asked[1]).toContain('version-id-marker=v4')
+    } finally {
+      server.close()
     }
   })
 })

@@ -4,6 +4,7 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
+  ListObjectVersionsCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
   PutObjectCommand,
@@ -13,10 +14,17 @@ import type { AppError } from '../../shared/errors'
 import { type AppErrorCode } from '../../shared/errors'
 import { assertValidLinkLifetime } from '../../shared/expiry'
 import { assertBucketName, assertObjectKey, assertPrefix } from '../../shared/s3-names'
-import type { BucketSummary, FolderEntry, ObjectEntry, ProfileSummary } from '../../shared/models'
+import type {
+  BucketSummary,
+  FolderEntry,
+  ObjectEntry,
+  ObjectVersion,
+  ProfileSummary
+} from '../../shared/models'
 import { postKeyField } from '../../shared/upload-links'
 import {
   DEFAULT_REGION,
+  MAX_LISTED_VERSIONS,
   type CredentialSource,
   type ProfileDirectory,
   type ListedObject,
@@ -361,7 +369,8 @@ export function createS3Gateway({
       const objects: ObjectEntry[] = []
       for (const item of output.Contents ?? []) {
         // The zero-byte "folder marker" consoles create for an empty folder is the folder itself.
-        if (item.Key === undefined || item.Key === prefix) continue
+        // A search prefix (no trailing slash) may equal a whole key: that object stays.
+        if (item.Key === undefined || (item.Key === prefix && prefix.endsWith('/'))) continue
         objects.push({
           key: item.Key,
           name: item.Key.slice(prefix.length),
@@ -536,10 +545,85 @@ export function createS3Gateway({
       )
     },
 
-    async deleteObject(target, { bucket, key }) {
+    async deleteObject(target, { bucket, key, versionId }) {
       await callOnObject(target, 'delete-object', { bucket, key }, (client, abortSignal) =>
-        client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal })
+        client.send(
+          new DeleteObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            ...(versionId === null || versionId === undefined ? {} : { VersionId: versionId })
+          }),
+          { abortSignal }
+        )
       )
+    },
+
+    async listObjectVersions(target, { bucket, key }) {
+      assertBucketName(bucket)
+      assertObjectKey(key)
+      const profile = profiles.getProfile(target.profileId)
+      const found: ObjectVersion[] = []
+      let keyMarker: string | undefined
+      let versionIdMarker: string | undefined
+      // The key as prefix also lists longer keys (`a.txt.bak`): only the exact key is kept, and
+      // the listing stops once it has passed it (keys come in order) or holds enough.
+      for (;;) {
+        const output = await call(
+          profile,
+          target.region,
+          { kind: 'list-objects', bucket, prefix: key },
+          (client, abortSignal) =>
+            client.send(
+              new ListObjectVersionsCommand({
+                Bucket: bucket,
+                Prefix: key,
+                MaxKeys: DEFAULT_PAGE_SIZE,
+                ...(keyMarker === undefined ? {} : { KeyMarker: keyMarker }),
+                ...(versionIdMarker === undefined ? {} : { VersionIdMarker: versionIdMarker })
+              }),
+              { abortSignal }
+            )
+        )
+        const page: ObjectVersion[] = []
+        let passed = false
+        for (const item of output.Versions ?? []) {
+          if (item.Key !== key) {
+            if (item.Key !== undefined && item.Key > key) passed = true
+            continue
+          }
+          page.push({
+            versionId: item.VersionId ?? 'null',
+            isLatest: item.IsLatest === true,
+            isDeleteMarker: false,
+            size: item.Size ?? 0,
+            lastModified: toIso(item.LastModified),
+            etag: item.ETag ?? null
+          })
+        }
+        for (const marker of output.DeleteMarkers ?? []) {
+          if (marker.Key !== key) continue
+          page.push({
+            versionId: marker.VersionId ?? 'null',
+            isLatest: marker.IsLatest === true,
+            isDeleteMarker: true,
+            size: 0,
+            lastModified: toIso(marker.LastModified),
+            etag: null
+          })
+        }
+        found.push(...page)
+        const nextKey = output.NextKeyMarker
+        const nextVersion = output.NextVersionIdMarker
+        const more =
+          output.IsTruncated === true &&
+          nextKey !== undefined &&
+          (nextKey !== keyMarker || nextVersion !== versionIdMarker)
+        if (!more || passed || (nextKey !== undefined && nextKey > key)) break
+        if (found.length >= MAX_LISTED_VERSIONS) break
+        keyMarker = nextKey
+        versionIdMarker = nextVersion
+      }
+      return newestFirst(found).slice(0, MAX_LISTED_VERSIONS)
     },
 
     invalidate(profileId) {
@@ -572,6 +656,24 @@ export function regionFromLocationConstraint(constraint: string | null | undefin
 function folderName(folderPrefix: string, parent: string): string {
   const rest = folderPrefix.slice(parent.length)
   return rest.endsWith('/') ? rest.slice(0, -1) : rest
+}
+
+/**
+ * Versions newest first: the latest one first, then by date (S3 lists a key's versions newest
+ * first but its delete markers apart); same-second versions keep the server's order.
+ */
+export function newestFirst(versions: ObjectVersion[]): ObjectVersion[] {
+  const time = (version: ObjectVersion) =>
+    version.lastModified === null ? 0 : Date.parse(version.lastModified)
+  return versions
+    .map((version, index) => ({ version, index }))
+    .sort(
+      (a, b) =>
+        Number(b.version.isLatest) - Number(a.version.isLatest) ||
+        time(b.version) - time(a.version) ||
+        a.index - b.index
+    )
+    .map(({ version }) => version)
 }
 
 function toIso(date: Date | undefined): string | null {

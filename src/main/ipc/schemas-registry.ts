@@ -39,7 +39,7 @@ export function registrySchemas({
   linkId
 }: FieldSchemas): Pick<IpcSchemas, RegistryChannel> {
   const filter = {
-    status: z.enum(['all', 'active', 'expiring', 'expired']).optional(),
+    status: z.enum(['all', 'active', 'expiring', 'expired', 'revoked']).optional(),
     bucket: bucket.optional(),
     profileId: profileId.optional(),
     batchId: linkId.optional(),

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { MAX_LINK_SECONDS, MIN_LINK_SECONDS } from '../../shared/ipc-contract'
 import { bucketNameProblem, objectKeyProblem, prefixProblem } from '../../shared/s3-names'
 import type { IpcSchemas } from './router'
 import { registrySchemas } from './schemas-registry'
 import { credentialSchemas } from './schemas-credentials'
 import { profileSchemas } from './schemas-profiles'
+import { trustSchemas } from './schemas-trust'
 import { uploadSchemas } from './schemas-uploads'
 
 const profileId = z.string().min(1).max(256)
@@ -36,26 +36,13 @@ export const ipcSchemas: IpcSchemas = {
     .object({ profileId, bucket, prefix, token: z.string().max(4096).nullish() })
     .strict(),
   'objects:head': z.object({ profileId, bucket, key }).strict(),
-  'links:create-download': z
-    .object({
-      profileId,
-      bucket,
-      key,
-      expiresInSeconds: z
-        .number()
-        .int('expiry must be a whole number of seconds')
-        .min(MIN_LINK_SECONDS, `expiry must be at least ${MIN_LINK_SECONDS} second`)
-        .max(MAX_LINK_SECONDS, 'expiry must be at most 7 days (604800 seconds), the SigV4 limit'),
-      label: z.string().max(500).optional(),
-      downloadFilename: z.string().min(1).max(255).nullish()
-    })
-    .strict(),
   'links:forget': z.object({ id: linkId, deletePage: z.boolean().optional() }).strict(),
   'links:clear-expired': z.void(),
   'links:open-in-browser': z.object({ id: linkId }).strict(),
   'clipboard:write-text': z.object({ text: z.string().max(16_384) }).strict(),
   ...registrySchemas({ profileId, bucket, key, prefix, linkId }),
   ...uploadSchemas({ profileId, bucket, key, prefix, linkId }),
+  ...trustSchemas({ profileId, bucket, key, prefix, linkId }),
   ...credentialSchemas({ profileId }),
   ...profileSchemas({ bucket })
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors'
-import type { ObjectPage, ProfileSummary } from '../../shared/models'
+import type { ObjectPage, ObjectVersion, ProfileSummary } from '../../shared/models'
 import { compareCodePoints, createBrowsingService, REGION_TTL_MS } from './browsing'
 import type { BucketGetLinkSigner, Clock, ListedObject, ProfileDirectory, S3Gateway } from './ports'
 
@@ -101,6 +101,24 @@ class InMemoryS3 implements S3Gateway {
   async putObject(): Promise<void> {}
 
   async deleteObject(): Promise<void> {}
+
+  async listObjectVersions(
+    target: { profileId: string; region: string },
+    request: { bucket: string; key: string }
+  ): Promise<ObjectVersion[]> {
+    this.listCalls.push(target.region)
+    this.inRegion(request.bucket, target.region)
+    return [
+      {
+        versionId: 'null',
+        isLatest: true,
+        isDeleteMarker: false,
+        size: 1,
+        lastModified: null,
+        etag: null
+      }
+    ]
+  }
 
   invalidate(): void {}
 
@@ -218,6 +236,23 @@ describe('bucket regions', () => {
     expect(s3.listCalls).toEqual(['us-east-1', 'us-east-1', 'ap-southeast-2'])
     expect(s3.locateCalls).toBe(2)
     expect(await browsing.regionOf('dev', 'photos')).toBe('ap-southeast-2')
+  })
+
+  it('lists an object’s versions in the bucket’s region, following a move', async () => {
+    const { s3, browsing, clock } = setup()
+    s3.addBucket('photos', 'eu-west-2', ['a.jpg'])
+    await browsing.regionOf('dev', 'photos')
+    s3.addBucket('photos', 'us-west-1', ['a.jpg'])
+    clock.time += 1
+
+    const versions = await browsing.listVersions({
+      profileId: 'dev',
+      bucket: 'photos',
+      key: 'a.jpg'
+    })
+
+    expect(versions.map((version) => version.versionId)).toEqual(['null'])
+    expect(s3.listCalls).toEqual(['eu-west-2', 'us-west-1'])
   })
 
   it('retries object details in the new region too', async () => {

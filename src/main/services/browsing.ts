@@ -1,6 +1,6 @@
 import { isAppError } from '../../shared/errors'
 import type { InvokeArgs } from '../../shared/ipc-contract'
-import type { BucketSummary, ObjectDetails, ObjectPage } from '../../shared/models'
+import type { BucketSummary, ObjectDetails, ObjectPage, ObjectVersion } from '../../shared/models'
 import { assertBucketName, assertObjectKey, assertPrefix } from '../../shared/s3-names'
 import {
   DEFAULT_REGION,
@@ -25,6 +25,12 @@ export interface BrowsingService extends BucketRegionResolver {
     options?: { signal?: AbortSignal }
   ): Promise<ObjectPage>
   headObject(request: InvokeArgs<'objects:head'>): Promise<ObjectDetails>
+  /**
+   * The versions of one object, newest first, delete markers flagged. A bucket that never kept
+   * versions answers, as S3 does, with one entry for the object, version id `null` (the string):
+   * a link pinned to it works like an unpinned one until versioning is turned on.
+   */
+  listVersions(request: InvokeArgs<'objects:versions'>): Promise<ObjectVersion[]>
   /** Forgets the bucket regions of one profile or of all (after config files change). */
   invalidate(profileId?: string): void
 }
@@ -127,6 +133,14 @@ export function createBrowsingService({
       assertObjectKey(key)
       return inBucketRegion(profileId, bucket, (region) =>
         gateway.headObject({ profileId, region }, { bucket, key })
+      )
+    },
+
+    async listVersions({ profileId, bucket, key }) {
+      assertBucketName(bucket)
+      assertObjectKey(key)
+      return inBucketRegion(profileId, bucket, (region) =>
+        gateway.listObjectVersions({ profileId, region }, { bucket, key })
       )
     },
 

@@ -6,8 +6,13 @@ import { checkPresignedUrl } from '../../../test-support/verify-signature'
 import { AppError } from '../../shared/errors'
 import { MAX_BULK_KEYS } from '../../shared/ipc-contract'
 import type { JobState } from '../../shared/models'
+import { createLinkTester } from '../adapters/link-tester'
 import { createS3Gateway } from '../adapters/s3-gateway'
-import { createBulkLinkService, type BulkLinkRequest } from './bulk-links'
+import {
+  createBulkLinkService,
+  type BulkLinkDependencies,
+  type BulkLinkRequest
+} from './bulk-links'
 import { createJobRunner } from './jobs'
 import { createLinkService } from './links'
 import type { ListedObject, S3Gateway } from './ports'
@@ -30,6 +35,7 @@ function setup(
     chunkSize?: number
     credentialsExpireAt?: number | null
     pageSize?: number
+    testLink?: BulkLinkDependencies['testLink']
   } = {}
 ) {
   const objects = options.objects ?? []
@@ -68,7 +74,8 @@ function setup(
     gateway: lister,
     regions,
     jobs,
-    ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize })
+    ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
+    ...(options.testLink === undefined ? {} : { testLink: options.testLink })
   })
   const events: JobState[] = []
   jobs.onChange((state) => events.push(state))
@@ -277,6 +284,47 @@ describe('sharing a folder', () => {
       state: 'cancelled',
       linkCount: 30
     })
+  })
+})
+
+describe('testing the first link of a batch', () => {
+  it('stops the share after one link when its server cannot be reached, keeping that link with its test', async () => {
+    // Nothing listens on the discard port: every link of the batch would fail alike.
+    const { share, links } = setup({
+      objects: objectsNamed(['a.txt', 'b.txt', 'c.txt']),
+      testLink: createLinkTester()
+    })
+    const final = await share()
+    expect(final).toMatchObject({ state: 'failed', done: 0, failed: 0 })
+    expect(final.error?.code).toBe('endpoint-unreachable')
+    expect(final.error?.message).toMatch(/first link failed its test; every other link would fail/)
+    expect(final.error?.message).toMatch(/connection refused/)
+    const made = batchLinks(links, final.batchId!)
+    expect(made.map((link) => link.key)).toEqual(['a.txt'])
+    expect(made[0]!.selfTest).toMatchObject({ outcome: 'unreachable', httpStatus: null })
+    expect(links.query({ batchId: final.batchId!, offset: 0, limit: 1 }).total).toBe(1)
+  })
+
+  it('goes on when the first link fails for a reason of its own (a missing object)', async () => {
+    const tested: string[] = []
+    const { share, links } = setup({
+      objects: objectsNamed(['a.txt', 'b.txt']),
+      testLink: async (url) => {
+        tested.push(url)
+        return {
+          outcome: 'object-missing',
+          httpStatus: 404,
+          s3Code: 'NoSuchKey',
+          message: 'gone',
+          testedAt: new Date().toISOString()
+        }
+      }
+    })
+    const final = await share()
+    expect(final).toMatchObject({ state: 'done', done: 2 })
+    expect(tested).toHaveLength(1)
+    const made = batchLinks(links, final.batchId!)
+    expect(made.map((link) => link.selfTest?.outcome ?? null)).toEqual(['object-missing', null])
   })
 })
 

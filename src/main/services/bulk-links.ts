@@ -1,7 +1,13 @@
 import { AppError, isAppError, type AppErrorCode } from '../../shared/errors'
 import { assertValidLinkLifetime } from '../../shared/expiry'
 import { MAX_BULK_KEYS, type InvokeArgs } from '../../shared/ipc-contract'
-import type { JobState, LinkBatch, PrefixCount } from '../../shared/models'
+import type {
+  JobState,
+  LinkBatch,
+  LinkSelfTest,
+  LinkTestOutcome,
+  PrefixCount
+} from '../../shared/models'
 import { assertBucketName, assertPrefix } from '../../shared/s3-names'
 import { type BucketRegionResolver, type Clock, type ListedObject, type S3Gateway } from './ports'
 import type { JobContext, JobRunner, LinkDraft, LinkService } from './registry-ports'
@@ -19,6 +25,11 @@ export interface BulkLinkDependencies {
   clock?: Clock
   /** Links signed and recorded between two looks at the cancel button. */
   chunkSize?: number
+  /**
+   * Fetches the batch's first link once (`link-checks.ts`, `testUrl`); without it the batch is
+   * not tested.
+   */
+  testLink?: (url: string) => Promise<LinkSelfTest>
 }
 
 export interface BulkLinkService {
@@ -49,6 +60,18 @@ const FATAL_CODES = new Set<AppErrorCode>([
 ])
 
 /**
+ * Self-test outcomes that every link of a batch would share (same key, region and endpoint):
+ * the job stops after the first link rather than sign thousands that cannot work. An access
+ * denied or a missing object may concern that one object only, so those go on.
+ */
+const SHARED_TEST_FAILURES: ReadonlyMap<LinkTestOutcome, AppErrorCode> = new Map([
+  ['signature-mismatch', 'access-denied'],
+  ['unknown-access-key', 'access-denied'],
+  ['wrong-region', 'wrong-region'],
+  ['unreachable', 'endpoint-unreachable']
+])
+
+/**
  * Shares many objects at once: one job, one batch in the registry, one lifetime, label and
  * download-name rule for all.
  *
@@ -63,7 +86,8 @@ export function createBulkLinkService({
   gateway,
   regions,
   jobs,
-  chunkSize = BULK_CHUNK_SIZE
+  chunkSize = BULK_CHUNK_SIZE,
+  testLink
 }: BulkLinkDependencies): BulkLinkService {
   async function* objectsUnder(
     profileId: string,
@@ -125,6 +149,7 @@ export function createBulkLinkService({
     progress({ batchId: batch.id })
 
     let failed = 0
+    let tested = testLink === undefined
     let state: LinkBatch['state'] = 'failed'
     try {
       let done = 0
@@ -134,15 +159,29 @@ export function createBulkLinkService({
         const end = Math.min(start + chunkSize, keys.length)
         for (let index = start; index < end; index += 1) {
           const key = keys[index]!
+          let draft: LinkDraft
           try {
-            drafts.push(
-              await signer.sign(key, downloadFilenameFor(key, downloadNameRule), batch.id)
-            )
+            draft = await signer.sign(key, downloadFilenameFor(key, downloadNameRule), batch.id)
           } catch (error) {
             if (isAppError(error) && FATAL_CODES.has(error.code)) throw error
             failed += 1
             itemFailed({ key, ...failure(error) })
+            continue
           }
+          if (!tested && testLink !== undefined) {
+            tested = true
+            draft.selfTest = await testLink(draft.url)
+            const code = SHARED_TEST_FAILURES.get(draft.selfTest.outcome)
+            if (code !== undefined) {
+              // Kept with its result, so that the Links view shows what went wrong.
+              links.recordMany([...drafts, draft])
+              throw new AppError(
+                code,
+                `The share stopped after its first link failed its test; every other link would fail the same way. ${draft.selfTest.message}`
+              )
+            }
+          }
+          drafts.push(draft)
         }
         links.recordMany(drafts)
         done = end

@@ -8,7 +8,8 @@ import { AppError } from '../../shared/errors'
 import type { IssuedLink, LinkListRow, LinksChangedEvent } from '../../shared/models'
 import { openLinkDatabase } from '../adapters/link-db'
 import { createLinkService, RECORD_CHUNK, timeOrderedId, type PollTimer } from './links'
-import type { BatchDraft, LinkRepository } from './registry-ports'
+import { UNDO_WINDOW_MS } from '../../shared/ipc-contract'
+import { UNDO_KEEP_MS, type BatchDraft, type LinkRepository } from './registry-ports'
 
 /** A timer the test ticks by hand, in place of the once-a-second poll. */
 function manualTimer(): PollTimer & { tick(): void; running: number } {
@@ -123,19 +124,20 @@ describe('link service', () => {
     )
     links.record(draft(3, { key: 'short.pdf', expiresAt: new Date(T0 + 60_000).toISOString() }))
 
-    expect(links.clearExpired()).toBe(0)
+    expect(links.clearExpired()).toEqual({ count: 0, undoToken: null })
     clock.time = T0 + 60_000
-    expect(links.clearExpired()).toBe(1)
+    expect(links.clearExpired().count).toBe(1)
     // Ten-minute lifetime: "expiring" for its last five minutes.
     clock.time = T0 + 400_000
     expect(links.query({ offset: 0, limit: 10 }).counts).toEqual({
       all: 2,
       active: 1,
       expiring: 1,
-      expired: 0
+      expired: 0,
+      revoked: 0
     })
     clock.time = T0 + 600_002
-    expect(links.clearExpired()).toBe(1)
+    expect(links.clearExpired().count).toBe(1)
     expect(linksOf(links.query({ offset: 0, limit: 10 }).rows).map((link) => link.key)).toEqual([
       'long.pdf'
     ])
@@ -302,7 +304,7 @@ describe('link service', () => {
         made.map((link) => `${link.url}\n`).join('')
       )
 
-      expect(links.forgetBatch(batch.id)).toBe(3)
+      expect(links.forgetBatch(batch.id).count).toBe(3)
       expect(events.map(({ reason, count }) => [reason, count])).toEqual([
         ['updated', 0],
         ['removed', 3]
@@ -331,6 +333,112 @@ describe('link service', () => {
         'Zoë.jpg'
       ])
     })
+  })
+})
+
+describe('undoing a forget or a clear', () => {
+  it('brings back a forgotten link, same id and record, with small events', () => {
+    const { links, events } = setup()
+    links.onChange((event) => events.push(event))
+    const kept = links.record(draft(1))
+    const forgotten = links.record(draft(2, { label: 'for Ana' }))
+
+    const removal = links.forget(forgotten.id)
+    expect(removal).toEqual({ count: 1, undoToken: expect.any(String) })
+    expect(links.query({ offset: 0, limit: 10 }).counts.all).toBe(1)
+    expect(links.undo(removal.undoToken!)).toBe(1)
+    expect(links.get(forgotten.id)).toEqual(forgotten)
+    expect(linksOf(links.query({ offset: 0, limit: 10 }).rows)).toEqual([forgotten, kept])
+    expect(events.map(({ reason, count }) => [reason, count])).toEqual([
+      ['added', 1],
+      ['added', 1],
+      ['removed', 1],
+      ['added', 1]
+    ])
+    for (const event of events) expect(JSON.stringify(event).length).toBeLessThan(100)
+  })
+
+  it('brings back a forgotten batch and its links', () => {
+    const { links } = setup()
+    const batch = links.createBatch(batchDraft)
+    const made = links.recordMany([
+      draft(1, { batchId: batch.id }),
+      draft(2, { batchId: batch.id })
+    ])
+    const removal = links.forgetBatch(batch.id)
+    expect(removal.count).toBe(2)
+    expect(links.undo(removal.undoToken!)).toBe(2)
+    expect(links.batchUrls(batch.id)).toEqual(made.map((link) => link.url))
+    expect(links.updateBatch(batch.id, { state: 'done' }).linkCount).toBe(2)
+    for (const link of made) expect(links.get(link.id)).toEqual(link)
+  })
+
+  it('clears exactly as many links as the expired count says, and can put them back', () => {
+    const { clock, links } = setup()
+    const ended = new Date(T0 + 1_000).toISOString()
+    const cleared = [
+      links.record(draft(1, { expiresAt: ended })),
+      links.record(draft(2, { expiresAt: ended }))
+    ]
+    const revoked = links.record(draft(3, { expiresAt: ended }))
+    links.update(revoked.id, { revoked: { at: new Date(T0).toISOString(), how: 'marked' } })
+    links.record(draft(4))
+    clock.time = T0 + 2_000
+
+    const { counts } = links.query({ offset: 0, limit: 10 })
+    expect(counts).toMatchObject({ expired: 2, revoked: 1 })
+    const removal = links.clearExpired()
+    expect(removal.count).toBe(counts.expired)
+    expect(links.query({ offset: 0, limit: 10 }).counts).toMatchObject({ all: 2, expired: 0 })
+    expect(links.undo(removal.undoToken!)).toBe(2)
+    for (const link of cleared) expect(links.get(link.id)).toEqual(link)
+  })
+
+  it('says plainly when it is too late to undo, or already undone', () => {
+    const { clock, links } = setup()
+    const first = links.forget(links.record(draft(1)).id)
+    const second = links.forget(links.record(draft(2)).id)
+    // Kept a while past the window the user is shown, so a last-moment click still works.
+    clock.time = T0 + UNDO_WINDOW_MS + 5_000
+    expect(links.undo(first.undoToken!)).toBe(1)
+    expect(() => links.undo(first.undoToken!)).toThrow(
+      expect.objectContaining({ code: 'undo-expired', message: expect.stringMatching(/no longer/) })
+    )
+    clock.time = T0 + UNDO_KEEP_MS + 1
+    expect(() => links.undo(second.undoToken!)).toThrow(
+      expect.objectContaining({ code: 'undo-expired' })
+    )
+    expect(() => links.undo('never-issued')).toThrow(
+      expect.objectContaining({ code: 'undo-expired' })
+    )
+  })
+})
+
+describe('changing a recorded link', () => {
+  it('watches and unwatches a link, lists the watched ones, and tells listeners', () => {
+    const { links, events } = setup()
+    links.onChange((event) => events.push(event))
+    const link = links.record(draft(1))
+    links.record(draft(2))
+    expect(links.update(link.id, { watched: true })).toEqual({ ...link, watched: true })
+    expect(links.watched().map((entry) => entry.id)).toEqual([link.id])
+    links.update(link.id, { watched: false })
+    expect(links.watched()).toEqual([])
+    expect(events.map(({ reason }) => reason)).toEqual(['added', 'added', 'updated', 'updated'])
+    expect(() => links.update('nope', { watched: true })).toThrow(
+      expect.objectContaining({ code: 'link-not-found' })
+    )
+  })
+
+  it('finds the links to one object by endpoint, bucket and exact key', () => {
+    const { links } = setup()
+    const a = links.record(draft(1, { key: 'same.pdf' }))
+    links.record(draft(2, { key: 'same.pdf', endpoint: 'http://127.0.0.1:9000' }))
+    links.record(draft(3, { key: 'SAME.pdf' }))
+    const b = links.record(draft(4, { key: 'same.pdf', versionId: 'v1' }))
+    expect(
+      links.linksTo({ endpoint: null, bucket: 'reports', key: 'same.pdf' }).map((l) => l.id)
+    ).toEqual([a.id, b.id])
   })
 })
 

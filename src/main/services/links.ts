@@ -1,9 +1,15 @@
 import { AppError } from '../../shared/errors'
 import { formatLinks } from '../../shared/link-export'
-import type { IssuedLink, LinkBatch, LinksChangedEvent } from '../../shared/models'
+import type { IssuedLink, LinkBatch, LinkRemoval, LinksChangedEvent } from '../../shared/models'
 import { webUrlToOpen } from '../../shared/web-url'
 import { systemClock, type Clock } from './ports'
-import type { LinkDraft, LinkRepository, LinkService, LinksChangeListener } from './registry-ports'
+import type {
+  LinkDraft,
+  LinkRepository,
+  LinkService,
+  LinksChangeListener,
+  RemovalKeep
+} from './registry-ports'
 
 export type { LinkRepository, LinkService } from './registry-ports'
 
@@ -96,6 +102,11 @@ export function createLinkService({
     return batch
   }
 
+  function newKeep(): RemovalKeep {
+    const at = clock.now()
+    return { token: timeOrderedId(at), at }
+  }
+
   function recordMany(drafts: readonly LinkDraft[]): IssuedLink[] {
     const links = drafts.map((draft) => ({ ...draft, id: newId() }))
     for (let start = 0; start < links.length; start += RECORD_CHUNK) {
@@ -138,6 +149,27 @@ export function createLinkService({
 
     get: find,
 
+    update(id, patch) {
+      const [link] = repository.update([id], patch)
+      if (link === undefined) throw notFound()
+      emit('updated', 1)
+      return link
+    },
+
+    updateMany(ids, patch) {
+      const updated = ids.length === 0 ? [] : repository.update(ids, patch)
+      if (updated.length > 0) emit('updated', updated.length)
+      return updated
+    },
+
+    watched() {
+      return repository.watched()
+    },
+
+    linksTo({ endpoint, bucket, key }) {
+      return repository.linksTo({ bucket, key }).filter((link) => link.endpoint === endpoint)
+    },
+
     query(query) {
       const now = clock.now()
       // Read first: a change between the two makes the page look older, so it is fetched again.
@@ -155,22 +187,39 @@ export function createLinkService({
     },
 
     forget(id) {
-      if (!repository.remove(id)) throw notFound()
+      const keep = newKeep()
+      if (!repository.remove(id, keep)) throw notFound()
       emit('removed', 1)
+      return { count: 1, undoToken: keep.token }
     },
 
     forgetBatch(batchId) {
       findBatch(batchId)
-      const removed = repository.removeBatch(batchId)
+      const keep = newKeep()
+      const removed = repository.removeBatch(batchId, keep)
       emit('removed', removed)
-      return removed
+      // The batch itself went too, so there is something to bring back even with no links.
+      return { count: removed, undoToken: keep.token }
     },
 
     clearExpired() {
       // expiresAt is already the earlier of the requested and the credentials' expiry.
-      const removed = repository.removeExpired(clock.now())
+      const keep = newKeep()
+      const removed = repository.removeExpired(keep.at, keep)
       if (removed > 0) emit('removed', removed)
-      return removed
+      return removal(removed, keep)
+    },
+
+    undo(undoToken) {
+      const restored = repository.restore(undoToken, clock.now())
+      if (restored === null) {
+        throw new AppError(
+          'undo-expired',
+          'This can no longer be undone: forgotten links can be brought back only for a few seconds, and only once.'
+        )
+      }
+      emit('added', restored)
+      return restored
     },
 
     batchUrls(batchId) {
@@ -243,6 +292,11 @@ function randomBytes16(): Uint8Array {
   }
   poolUsed += 16
   return pool.slice(poolUsed - 16, poolUsed)
+}
+
+/** What a removal tells the window: a token only when something can be brought back. */
+function removal(count: number, keep: RemovalKeep): LinkRemoval {
+  return { count, undoToken: count > 0 ? keep.token : null }
 }
 
 function notFound(): AppError {

@@ -1,5 +1,11 @@
 import type { AwsCredentialIdentity } from '@smithy/types'
-import type { BucketSummary, ObjectDetails, ObjectPage, ProfileSummary } from '../../shared/models'
+import type {
+  BucketSummary,
+  ObjectDetails,
+  ObjectPage,
+  ObjectVersion,
+  ProfileSummary
+} from '../../shared/models'
 import type {
   PostUploadLimits,
   PostUploadLink,
@@ -48,7 +54,12 @@ export interface PresignGetRequest {
 export interface BucketGetLinkRequest {
   key: string
   expiresInSeconds: number
+  /** `response-content-disposition`: `attachment; filename=...`, `inline`, ... */
   responseContentDisposition?: string
+  /** `response-content-type`: the Content-Type S3 sends instead of the stored one. */
+  responseContentType?: string
+  /** `versionId`: one version of the object rather than the latest. */
+  versionId?: string
   /** The link's X-Amz-Date (whole seconds): every link of a batch shares one. */
   signingDate: Date
 }
@@ -140,11 +151,29 @@ export interface S3Gateway {
   checkFormUploads(target: S3Target, link: PostUploadLink): Promise<void>
   /** PutObject; `access-denied` names the missing s3:PutObject. */
   putObject(target: S3Target, request: PutObjectRequest): Promise<void>
-  /** DeleteObject; deleting a key that is not there succeeds, as in S3. */
-  deleteObject(target: S3Target, request: { bucket: string; key: string }): Promise<void>
+  /**
+   * DeleteObject; deleting a key that is not there succeeds, as in S3. With `versionId`, that
+   * version is deleted for good (no delete marker), as S3 does.
+   */
+  deleteObject(
+    target: S3Target,
+    request: { bucket: string; key: string; versionId?: string | null }
+  ): Promise<void>
+  /**
+   * The versions of exactly `key` (ListObjectVersions with the key as prefix, other keys
+   * dropped), newest first, delete markers flagged; at most `MAX_LISTED_VERSIONS`. An
+   * unversioned bucket answers with one entry, version `null`, as S3 does.
+   */
+  listObjectVersions(
+    target: S3Target,
+    request: { bucket: string; key: string }
+  ): Promise<ObjectVersion[]>
   /** Forgets the clients of one profile or of all (after config files change). */
   invalidate(profileId?: string): void
 }
+
+/** The most versions of one object `listObjectVersions` returns (newest first). */
+export const MAX_LISTED_VERSIONS = 1_000
 
 /** Finds and caches the region a bucket lives in. */
 export interface BucketRegionResolver {

@@ -18,7 +18,10 @@ export interface PreferencesService {
 export const DEFAULT_PREFERENCES: Preferences = {
   selectedProfileId: null,
   lastLocation: null,
-  defaultExpiresInSeconds: DEFAULT_EXPIRY_SECONDS
+  defaultExpiresInSeconds: DEFAULT_EXPIRY_SECONDS,
+  testNewLinks: true,
+  notifyWatchedLinks: true,
+  seenSessionWarnings: []
 }
 
 const text = z.string().max(4096)
@@ -34,7 +37,11 @@ export const preferencesSchema = z.object({
     })
     .strict()
     .nullable(),
-  defaultExpiresInSeconds: z.number().int().min(MIN_LINK_SECONDS).max(MAX_LINK_SECONDS)
+  defaultExpiresInSeconds: z.number().int().min(MIN_LINK_SECONDS).max(MAX_LINK_SECONDS),
+  testNewLinks: z.boolean(),
+  notifyWatchedLinks: z.boolean(),
+  // Profile ids; a handful in practice, bounded so a hand-edited file cannot grow it without end.
+  seenSessionWarnings: z.array(z.string().min(1).max(256)).max(1000)
 })
 
 /**

@@ -560,6 +560,16 @@ describe('forgetting an upload link', () => {
     expect(links.status().total).toBe(0)
   })
 
+  it('can bring the entry back, but not a deleted page', async () => {
+    const { uploads, links, deleted } = bucketWith([])
+    const link = links.record(uploadLink({ kind: 'key', key: 'a.txt' }, '.s3-share/a.html'))
+    const removal = await uploads.forget(link.id, { deletePage: true })
+    expect(removal).toEqual({ count: 1, undoToken: expect.any(String) })
+    expect(links.undo(removal.undoToken!)).toBe(1)
+    expect(links.get(link.id)).toEqual(link)
+    expect(deleted).toEqual(['.s3-share/a.html'])
+  })
+
   it('keeps the link when the page cannot be deleted, so the user can choose again', async () => {
     const { uploads, links } = bucketWith([], { failDelete: true })
     const link = links.record(uploadLink({ kind: 'key', key: 'a.txt' }, '.s3-share/a.html'))

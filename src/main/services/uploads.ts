@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '../../shared/errors'
 import type { InvokeArgs } from '../../shared/ipc-contract'
-import type { IssuedLink, ReceivedFiles, UploadLinkDetails } from '../../shared/models'
+import type { IssuedLink, LinkRemoval, ReceivedFiles, UploadLinkDetails } from '../../shared/models'
 import { hasDotSegments } from '../../shared/object-key'
 import { assertObjectKey } from '../../shared/s3-names'
 import {
@@ -122,8 +122,11 @@ export interface UploadService {
   /**
    * Forgets a link; with `deletePage`, first deletes its upload page from the bucket. When the
    * delete fails the link is kept, so the user can try again or forget it alone.
+   *
+   * Undo (`LinkService.undo` with the returned token) brings back the link's entry only: a
+   * deleted page is gone from the bucket for good (make the link again to get a new page).
    */
-  forget(id: string, options?: { deletePage?: boolean }): Promise<void>
+  forget(id: string, options?: { deletePage?: boolean }): Promise<LinkRemoval>
 }
 
 function uploadOf(link: IssuedLink): UploadLinkDetails {
@@ -212,7 +215,7 @@ export function createUploadService({
           )
         }
       }
-      links.forget(id)
+      return links.forget(id)
     }
   }
 }

@@ -1,0 +1,134 @@
+import {
+  CreateBucketCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand
+} from '@aws-sdk/client-s3'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { swiftSeedClient } from '../../test-support/swift-profiles'
+import type { IssuedLink } from '../shared/models'
+import { runCli, type CliIo } from './main'
+import { openCoreServices } from './services'
+
+/**
+ * `s3-share url`'s link options against Swift, run in-process over the real core services (the
+ * built command line is run by cli.integration.test.ts).
+ */
+
+const swift = inject('swift')
+const suffix = Math.random().toString(36).slice(2, 10)
+const bucket = `cli-trust-${suffix}`
+const KEY = 'docs/notes.md'
+
+let home: string
+let env: Record<string, string>
+let firstVersion: string
+
+async function s3share(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    isTTY: false,
+    env,
+    platform: process.platform,
+    homedir: home,
+    cwd: home,
+    onInterrupt: () => () => {}
+  }
+  const code = await runCli(argv, io, openCoreServices)
+  return { code, stdout, stderr }
+}
+
+async function json(argv: string[]): Promise<IssuedLink> {
+  const run = await s3share([...argv, '--json'])
+  expect(run).toMatchObject({ code: 0, stderr: '' })
+  return JSON.parse(run.stdout) as IssuedLink
+}
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 's3sm-cli-trust-'))
+  const s3 = swiftSeedClient(swift)
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }))
+  await s3.send(
+    new PutBucketVersioningCommand({
+      Bucket: bucket,
+      VersioningConfiguration: { Status: 'Enabled' }
+    })
+  )
+  const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: KEY, Body: 'first' }))
+  firstVersion = put.VersionId!
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: KEY, Body: '# second' }))
+  s3.destroy()
+  await writeFile(
+    join(home, 'config'),
+    `[default]\nregion = us-east-1\nendpoint_url = ${swift.endpoint}\ns3 =\n  addressing_style = path\n`
+  )
+  await writeFile(
+    join(home, 'credentials'),
+    `[default]\naws_access_key_id = ${swift.accessKeyId}\naws_secret_access_key = ${swift.secretAccessKey}\n`
+  )
+  env = {
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+    S3_SHARE_MANAGER_DATA_DIR: join(home, 'data')
+  }
+})
+
+afterAll(async () => {
+  await rm(home, { recursive: true, force: true })
+})
+
+describe('s3-share url with link options, against Swift', () => {
+  it('tests the new link by default and records that it works', async () => {
+    const link = await json(['url', `s3://${bucket}/${KEY}`])
+    expect(link.selfTest).toMatchObject({ outcome: 'works' })
+  })
+
+  it('skips the test with --no-test', async () => {
+    const link = await json(['url', `s3://${bucket}/${KEY}`, '--no-test'])
+    expect(link.selfTest).toBeNull()
+  })
+
+  it('ends the link at --until, to the second', async () => {
+    const until = new Date(Math.floor(Date.now() / 1000) * 1000 + 3 * 3_600_000)
+    const link = await json(['url', `s3://${bucket}/${KEY}`, '--until', until.toISOString()])
+    expect(link.expiresAt).toBe(until.toISOString())
+    expect((await fetch(link.url)).status).toBe(200)
+  })
+
+  it('shows the file in the browser with --inline and --content-type', async () => {
+    const link = await json([
+      'url',
+      `s3://${bucket}/${KEY}`,
+      '--inline',
+      '--content-type',
+      'text/plain; charset=utf-8'
+    ])
+    const response = await fetch(link.url)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-disposition')).toMatch(/^inline; filename="notes\.md"/)
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8')
+  })
+
+  it('pins the link to an older version with --version-id', async () => {
+    const link = await json(['url', `s3://${bucket}/${KEY}`, '--version-id', firstVersion])
+    expect(link.versionId).toBe(firstVersion)
+    expect(await (await fetch(link.url)).text()).toBe('first')
+  })
+
+  it('refuses an --until beyond 7 days with exit 2, recording nothing', async () => {
+    const run = await s3share([
+      'url',
+      `s3://${bucket}/${KEY}`,
+      '--until',
+      new Date(Date.now() + 8 * 86_400_000).toISOString()
+    ])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('at most 7 days')
+  })
+})
