@@ -22,7 +22,13 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['src/main/**/*.integration.test.ts', 'src/cli/**/*.integration.test.ts'],
+          include: [
+            'src/main/**/*.integration.test.ts',
+            'src/cli/**/*.integration.test.ts',
+            // The reliability suite (docs/RELIABILITY.md): faults, fuzzing, kills.
+            'test-support/fault-proxy.test.ts',
+            'test-support/reliability/**/*.test.ts'
+          ],
           globalSetup: ['test-support/swift-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000

@@ -54,7 +54,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: false
+      spellcheck: false,
+      // Middle-click navigation is one more way around the navigation guards; nothing needs it.
+      disableBlinkFeatures: 'Auxclick'
     }
   })
   if (options.savedState?.maximized) window.maximize()

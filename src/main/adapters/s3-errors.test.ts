@@ -64,6 +64,14 @@ describe('toAppError', () => {
     expect(error.message).toContain('aws_access_key_id')
   })
 
+  it('blames the bucket name, not the network, when the server refuses the name', () => {
+    const error = toAppError(s3Error('InvalidBucketName', 400), listing)
+
+    expect(error.code).toBe('invalid-argument')
+    expect(error.message).toContain('`photos`')
+    expect(error.message).not.toMatch(/try again/i)
+  })
+
   it('maps NoSuchBucket (also as the SDK class) and a bodyless 404 on a bucket', () => {
     const typed = new NoSuchBucket({
       message: 'The specified bucket does not exist.',

@@ -167,6 +167,15 @@ export function toAppError(error: unknown, context: S3ErrorContext): AppError {
     )
   }
 
+  // Found by the IPC fuzzer: stores refuse names the app's checks let through (they are looser
+  // than AWS's rules on purpose), and "try again" was no advice for a name that can never work.
+  if (shape.name === 'InvalidBucketName') {
+    const bucket = 'bucket' in context.operation ? context.operation.bucket : ''
+    return new AppError(
+      'invalid-argument',
+      `The server does not accept ${quoteForMessage(bucket)} as a bucket name (InvalidBucketName). Check the bucket name.`
+    )
+  }
   if (shape.name === 'NoSuchBucket' || (shape.status === 404 && isBucketLevel(context.operation))) {
     const bucket = 'bucket' in context.operation ? context.operation.bucket : ''
     return new AppError(

@@ -1,0 +1,58 @@
+/**
+ * A process that records links as fast as it can and says which ones are safe:
+ *
+ *   node test-support/reliability/registry-burst-writer.ts DIR TAG [COUNT]
+ *
+ * Opens the registry in DIR, prints "ready", waits for a line on stdin, then records links (one
+ * at a time and in small batches, as the app and the CLI do) and prints "ack ID" for each link
+ * once the call that recorded it has returned, i.e. committed. COUNT 0 (the default) writes
+ * until killed; otherwise it prints "done" after COUNT links and exits.
+ */
+import { registerHooks } from 'node:module'
+import { createInterface } from 'node:readline'
+
+// The sources import each other without extensions (bundler style); let Node find the `.ts`.
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    try {
+      return nextResolve(specifier, context)
+    } catch (error) {
+      if (!specifier.startsWith('.')) throw error
+      return nextResolve(`${specifier}.ts`, context)
+    }
+  }
+})
+
+const { openLinkDatabase } = await import('../../src/main/adapters/link-db.ts')
+const { createLinkService } = await import('../../src/main/services/links.ts')
+const { sampleDraft } = await import('../link-fixtures.ts')
+
+const [dir, tag, countText = '0'] = process.argv.slice(2)
+if (dir === undefined || tag === undefined) {
+  throw new Error('usage: registry-burst-writer.ts DIR TAG [COUNT]')
+}
+const count = Number(countText)
+const repository = openLinkDatabase({ dir })
+const links = createLinkService({ repository })
+process.stdout.write('ready\n')
+
+const input = createInterface({ input: process.stdin })
+await new Promise<void>((resolve) => input.once('line', () => resolve()))
+input.close()
+
+let written = 0
+while (count === 0 || written < count) {
+  // Every third step a batch of five, as a recursive share writes them.
+  const size = written % 3 === 2 ? Math.min(5, count === 0 ? 5 : count - written) : 1
+  const drafts = Array.from({ length: size }, (_, n) =>
+    sampleDraft(written + n, { key: `${tag}/file-${written + n}.txt` })
+  )
+  const recorded = size === 1 ? [links.record(drafts[0]!)] : links.recordMany(drafts)
+  // One write per step: the parent may see fewer acks than were committed, never more.
+  process.stdout.write(recorded.map((link) => `ack ${link.id}\n`).join(''))
+  written += size
+  // Let stdout drain now and then, so the parent hears acks while the burst goes on.
+  if (written % 20 === 0) await new Promise((resolve) => setImmediate(resolve))
+}
+repository.close()
+process.stdout.write('done\n')
