@@ -1,12 +1,14 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { AppError } from '../shared/errors'
+import { AppError, isAppError } from '../shared/errors'
+import { MAX_LISTED_VERSIONS } from '../main/services/ports'
 import type {
   DownloadNameRule,
   ExportFormat,
   JobState,
   LinkDisposition,
-  LinkSelfTest
+  LinkSelfTest,
+  ObjectVersion
 } from '../shared/models'
 import {
   contentTypeOf,
@@ -35,7 +37,7 @@ import {
 } from './output'
 import { chooseProfile } from './profile-choice'
 import type { CliServices } from './services'
-import { cleanForMessage } from '../shared/user-text'
+import { cleanForMessage, quoteForMessage } from '../shared/user-text'
 
 const COMMAND = 'url'
 
@@ -207,7 +209,7 @@ async function shareObject(
   const profileId = chooseProfile(request.profile, io.env, services.profiles)
   // A typed key can be wrong, unlike one picked in the app: say so (exit 4) rather than record
   // a link to nothing.
-  await services.browsing.headObject({ profileId, bucket: request.bucket, key: request.key })
+  await assertObjectThere(services, profileId, request)
   const link = await services.signing.createDownloadLink({
     profileId,
     bucket: request.bucket,
@@ -234,6 +236,39 @@ async function shareObject(
   const failed = selfTestWarning(link.selfTest ?? null)
   if (failed !== null) io.stderr.write(`${failed}\n`)
   return EXIT.ok
+}
+
+/**
+ * Throws `no-such-key` when the object (or the version the link is pinned to) is not there.
+ *
+ * A pinned version is looked for among the object's versions, not by a HEAD of the latest: the
+ * latest may be deleted (a delete marker) while the version lives on, which is why one pins.
+ * When the versions cannot be listed, or there are too many to tell, the self-test decides.
+ */
+async function assertObjectThere(
+  services: CliServices,
+  profileId: string,
+  { bucket, key, versionId }: Extract<UrlRequest, { kind: 'object' }>
+): Promise<void> {
+  if (versionId === null) {
+    await services.browsing.headObject({ profileId, bucket, key })
+    return
+  }
+  let versions: ObjectVersion[]
+  try {
+    versions = await services.browsing.listVersions({ profileId, bucket, key })
+  } catch (error) {
+    if (isAppError(error) && error.code === 'access-denied') return
+    throw error
+  }
+  if (versions.some((version) => version.versionId === versionId && !version.isDeleteMarker)) {
+    return
+  }
+  if (versions.length >= MAX_LISTED_VERSIONS) return
+  throw new AppError(
+    'no-such-key',
+    `${cleanForMessage(s3Address(bucket, key), 150)} has no version ${quoteForMessage(versionId)}. See its versions in the app, or with \`aws s3api list-object-versions\`.`
+  )
 }
 
 /** The warning for a link that failed its self-test, or null when it works or was not tested. */

@@ -1,5 +1,6 @@
 import {
   CreateBucketCommand,
+  DeleteObjectCommand,
   PutBucketVersioningCommand,
   PutObjectCommand
 } from '@aws-sdk/client-s3'
@@ -21,10 +22,13 @@ const swift = inject('swift')
 const suffix = Math.random().toString(36).slice(2, 10)
 const bucket = `cli-trust-${suffix}`
 const KEY = 'docs/notes.md'
+/** Overwritten, then deleted: only its first version is left, behind a delete marker. */
+const GONE_KEY = 'docs/gone.md'
 
 let home: string
 let env: Record<string, string>
 let firstVersion: string
+let goneVersion: string
 
 async function s3share(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
@@ -62,6 +66,9 @@ beforeAll(async () => {
   const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: KEY, Body: 'first' }))
   firstVersion = put.VersionId!
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: KEY, Body: '# second' }))
+  const gone = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: GONE_KEY, Body: 'kept' }))
+  goneVersion = gone.VersionId!
+  await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: GONE_KEY }))
   s3.destroy()
   await writeFile(
     join(home, 'config'),
@@ -119,6 +126,18 @@ describe('s3-share url with link options, against Swift', () => {
     const link = await json(['url', `s3://${bucket}/${KEY}`, '--version-id', firstVersion])
     expect(link.versionId).toBe(firstVersion)
     expect(await (await fetch(link.url)).text()).toBe('first')
+  })
+
+  it('pins a version whose object was deleted since (a delete marker), which is why one pins', async () => {
+    const link = await json(['url', `s3://${bucket}/${GONE_KEY}`, '--version-id', goneVersion])
+    expect(link.selfTest).toMatchObject({ outcome: 'works' })
+    expect(await (await fetch(link.url)).text()).toBe('kept')
+  })
+
+  it('refuses a --version-id the object does not have with exit 4', async () => {
+    const run = await s3share(['url', `s3://${bucket}/${KEY}`, '--version-id', 'no-such-version'])
+    expect(run.code).toBe(4)
+    expect(run.stderr).toContain('has no version `no-such-version`')
   })
 
   it('refuses an --until beyond 7 days with exit 2, recording nothing', async () => {

@@ -56,10 +56,15 @@ export interface AppServices {
  */
 export function createAppServices(options: AppServicesOptions): AppServices {
   const prompts = createWindowPrompter(options.clock ? { clock: options.clock } : {})
-  const core = createCoreServices({ ...options, prompter: prompts })
+  const preferences = createPreferencesService(options.preferences)
+  const core = createCoreServices({
+    ...options,
+    prompter: prompts,
+    // Renewals, upload pages and bulk shares follow the setting as single links do.
+    testNewLinks: () => preferences.get().testNewLinks
+  })
   const { paths, clock, profiles, credentials, gateway, browsing, links, signing, jobs, bulk } =
     core
-  const preferences = createPreferencesService(options.preferences)
   const uploads = createUploadService({ links, gateway, clock })
   const profileEditor = createProfileEditor({
     paths,
@@ -98,11 +103,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       'objects:count': ({ profileId, bucket, prefix, limit }) =>
         bulk.countPrefix(profileId, bucket, prefix, limit),
       // Tested once unless the request or the user's setting says not to.
-      'links:create-download': (request) =>
-        signing.createDownloadLink({
-          ...request,
-          selfTest: request.selfTest ?? preferences.get().testNewLinks
-        }),
+      'links:create-download': (request) => signing.createDownloadLink(request),
       'links:measure': (request) => signing.measureDownloadLink(request),
       'links:renew': ({ id }) => signing.renew(id),
       'links:chain': ({ id }) => signing.chain(id),

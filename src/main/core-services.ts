@@ -37,6 +37,11 @@ export interface CoreServicesOptions {
   openExternal?: (url: string) => Promise<void>
   /** Tests only: STS, SSO and SSO OIDC stand-ins on loopback (`test-support/aws-stand-ins.ts`). */
   awsEndpoint?: string
+  /**
+   * Whether new links are tested when a request does not say (the app's `testNewLinks`
+   * setting); default: always (the command line has `--no-test` instead).
+   */
+  testNewLinks?: () => boolean
   /** Tests only: a shorter timeout for link self-tests. */
   linkTester?: Pick<LinkTesterOptions, 'timeoutMs'>
 }
@@ -119,7 +124,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     links,
     clock,
     sha256Base64,
-    testLink: linkChecks.testUrl
+    testLink: linkChecks.testUrl,
+    ...(options.testNewLinks === undefined ? {} : { testNewLinks: options.testNewLinks })
   })
   const bulk = createBulkLinkService({
     signing,
@@ -128,7 +134,8 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     regions: browsing,
     jobs,
     clock,
-    testLink: linkChecks.testUrl
+    testLink: linkChecks.testUrl,
+    ...(options.testNewLinks === undefined ? {} : { testNewLinks: options.testNewLinks })
   })
   const revoke = createRevokeService({ links, gateway, clock })
 

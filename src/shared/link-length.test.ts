@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { attachmentContentDisposition } from './content-disposition'
 import {
+  isShortenedFrom,
   linkTooLongError,
   pathEncodedLength,
   queryEncodedLength,
@@ -48,6 +49,20 @@ describe('the extension of a download name', () => {
     ['x.averyveryverylongending', 'x.averyveryverylongending', '']
   ])('splits %j into %j and %j', (name, stem, extension) => {
     expect(splitExtension(name)).toEqual({ stem, extension })
+  })
+})
+
+describe('telling a shortened default name from the user’s own', () => {
+  it.each([
+    ['Quarterly report.pdf', 'Quarterly report.pdf', true],
+    [`Quarterly${SHORTENED_MARK}.pdf`, 'Quarterly report.pdf', true],
+    [`${SHORTENED_MARK}.pdf`, 'Quarterly report.pdf', true],
+    [`資料${SHORTENED_MARK}`, '資料資料資料', true],
+    ['report.pdf', 'Quarterly report.pdf', false],
+    [`Annual${SHORTENED_MARK}.pdf`, 'Quarterly report.pdf', false],
+    [`Quarterly${SHORTENED_MARK}.txt`, 'Quarterly report.pdf', false]
+  ])('%j from %j: %j', (candidate, name, expected) => {
+    expect(isShortenedFrom(candidate, name)).toBe(expected)
   })
 })
 

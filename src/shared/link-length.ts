@@ -106,6 +106,18 @@ export function shortenDownloadFilename(
   return candidate(low)
 }
 
+/**
+ * Whether `candidate` is `name` itself or a form `shortenDownloadFilename` could have made of it
+ * (a start of its stem, `…`, its extension).
+ */
+export function isShortenedFrom(candidate: string, name: string): boolean {
+  if (candidate === name) return true
+  const { stem, extension } = splitExtension(name)
+  const ending = `${SHORTENED_MARK}${extension}`
+  if (!candidate.endsWith(ending)) return false
+  return stem.startsWith(candidate.slice(0, candidate.length - ending.length))
+}
+
 /** What makes a link long, for the message that refuses it. */
 export interface LinkLengthParts {
   /** The whole URL's length. */

@@ -146,6 +146,38 @@ describe('what a test fetch of a link means (answers recorded from AWS S3)', () 
     }
   })
 
+  it('names a wrong region as MinIO words it (InvalidRegion)', () => {
+    const result = classifyLinkTest(
+      answer(400, awsError('InvalidRegion', 'Region does not match.')),
+      AT
+    )
+    expect(result).toMatchObject({ outcome: 'wrong-region', s3Code: 'InvalidRegion' })
+    expectSafe(result.message)
+  })
+
+  it('blames a fast clock, not permissions, for "Request is not valid yet"', () => {
+    const result = classifyLinkTest(
+      answer(403, awsError('AccessDenied', 'Request is not valid yet')),
+      AT
+    )
+    expect(result.outcome).toBe('expired')
+    expect(result.message).toMatch(/clock is ahead/)
+    expect(result.message).not.toMatch(/permissions/)
+  })
+
+  it('says a link pinned to a deleted version (a delete marker, 405) leads nowhere', () => {
+    const result = classifyLinkTest(
+      answer(
+        405,
+        awsError('MethodNotAllowed', 'The specified method is not allowed against this resource.'),
+        { 'x-amz-delete-marker': 'true' }
+      ),
+      AT
+    )
+    expect(result).toMatchObject({ outcome: 'object-missing', httpStatus: 405 })
+    expect(result.message).toMatch(/version/)
+  })
+
   it('reads a permanent redirect (the bucket lives elsewhere) as a wrong region', () => {
     const body = awsError(
       'PermanentRedirect',
@@ -176,6 +208,29 @@ describe('what a test fetch of a link means (answers recorded from AWS S3)', () 
       outcome: 'server-error',
       s3Code: null
     })
+  })
+
+  it('does not blame the link for a web page a proxy or a wrong endpoint answered with', () => {
+    const page = '<!DOCTYPE html><html><title>Access blocked</title><code>403</code></html>'
+    for (const [status, headers] of [
+      [403, { 'content-type': 'text/html; charset=utf-8' }],
+      [404, {}],
+      [302, { 'content-type': 'text/html', location: 'https://portal.example/login' }]
+    ] as const) {
+      const result = classifyLinkTest(answer(status, page, headers), AT)
+      expect(result).toMatchObject({ outcome: 'failed', httpStatus: status, s3Code: null })
+      expect(result.message).toMatch(/Something other than S3 answered/)
+      expectSafe(result.message)
+    }
+    // S3's own XML on the same statuses is still read as S3's.
+    expect(
+      classifyLinkTest(
+        answer(403, awsError('AccessDenied', 'Access Denied'), {
+          'content-type': 'application/xml'
+        }),
+        AT
+      ).outcome
+    ).toBe('access-denied')
   })
 
   it('reads the error code from the headers when the answer has no body', () => {

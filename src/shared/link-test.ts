@@ -17,12 +17,15 @@ export const MAX_SELF_TEST_MESSAGE_CHARS = 500
 /** The most characters of S3's own message quoted in ours. */
 const MAX_S3_MESSAGE_CHARS = 200
 
+/** An answer's headers, as Node gives them (lower-case names). */
+type AnswerHeaders = Readonly<Record<string, string | readonly string[] | undefined>>
+
 /** What came back from the test fetch. */
 export type LinkTestAnswer =
   | {
       kind: 'response'
       status: number
-      headers: Readonly<Record<string, string | readonly string[] | undefined>>
+      headers: AnswerHeaders
       /** The start of the body (an S3 error document), decoded as UTF-8; may be cut short. */
       body: string
     }
@@ -73,10 +76,7 @@ function elementText(body: string, name: string): string | null {
   return text === '' ? null : text
 }
 
-function header(
-  headers: Readonly<Record<string, string | readonly string[] | undefined>>,
-  name: string
-): string | null {
+function header(headers: AnswerHeaders, name: string): string | null {
   const value = headers[name]
   const first = typeof value === 'string' ? value : value?.[0]
   return first === undefined || first.trim() === '' ? null : first.trim()
@@ -86,10 +86,7 @@ function header(
  * S3's error code and message, from the XML error document or, when the body says nothing
  * (answers to HEAD, some proxies), from the `x-amz-error-code` / `x-amz-error-message` headers.
  */
-export function parseS3Error(
-  body: string,
-  headers: Readonly<Record<string, string | readonly string[] | undefined>> = {}
-): S3ErrorDocument {
+export function parseS3Error(body: string, headers: AnswerHeaders = {}): S3ErrorDocument {
   return {
     code: elementText(body, 'Code') ?? header(headers, 'x-amz-error-code'),
     message: elementText(body, 'Message') ?? header(headers, 'x-amz-error-message'),
@@ -112,6 +109,8 @@ const MISSING_CODES = new Set(['NoSuchKey', 'NoSuchBucket', 'NoSuchVersion', 'No
 
 const REGION_CODES = new Set([
   'AuthorizationHeaderMalformed',
+  // MinIO's "Region does not match."
+  'InvalidRegion',
   'PermanentRedirect',
   'TemporaryRedirect',
   'IllegalLocationConstraintException',
@@ -130,8 +129,22 @@ const NETWORK_WORDS: Readonly<Record<string, string>> = {
   ENETUNREACH: 'the network is unreachable'
 }
 
+/**
+ * "Request is not valid yet" (MinIO and others): the link's X-Amz-Date lies ahead of the
+ * server's clock, so this computer's clock is fast. An `expired` outcome, as a slow clock is.
+ */
+function notValidYet(error: S3ErrorDocument): boolean {
+  return (
+    error.code === 'AccessDenied' && /\bnot (?:valid yet|yet valid)\b/i.test(error.message ?? '')
+  )
+}
+
 /** Which outcome an S3 answer means: from the code first, the status when there is none. */
-function outcomeOf(status: number, error: S3ErrorDocument): LinkTestOutcome {
+function outcomeOf(
+  status: number,
+  error: S3ErrorDocument,
+  headers: AnswerHeaders
+): LinkTestOutcome {
   const { code } = error
   const message = error.message ?? ''
   if (status === 200 || status === 206) return 'works'
@@ -142,8 +155,11 @@ function outcomeOf(status: number, error: S3ErrorDocument): LinkTestOutcome {
   if (code === 'InvalidAccessKeyId' || code === 'InvalidToken') return 'unknown-access-key'
   if (code === 'ExpiredToken' || code === 'TokenRefreshRequired') return 'expired'
   if (code === 'AccessDenied' && /\bexpired\b/i.test(message)) return 'expired'
+  if (notValidYet(error)) return 'expired'
   if (code === 'AccessDenied' || code === 'AllAccessDisabled') return 'access-denied'
   if (code !== null && MISSING_CODES.has(code)) return 'object-missing'
+  // A link pinned to a version that is a delete marker: S3 answers 405 with this header.
+  if (status === 405 && header(headers, 'x-amz-delete-marker') === 'true') return 'object-missing'
   if (code !== null && REGION_CODES.has(code)) return 'wrong-region'
   if (code === 'AuthorizationQueryParametersError' && /\bregion\b/i.test(message)) {
     return 'wrong-region'
@@ -173,6 +189,9 @@ function explain(outcome: LinkTestOutcome, status: number, error: S3ErrorDocumen
         ? "S3 does not accept the link's session token. Sign in again (or refresh the credentials), then make the link again."
         : "S3 does not know the link's access key: it was deleted, deactivated, or belongs to another account or endpoint. Check the profile's access key id."
     case 'expired':
+      if (notValidYet(error)) {
+        return "S3 says the link is not valid yet: this computer's clock is ahead of the server's. Set the system clock right (automatic time), then make the link again."
+      }
       return error.code === 'ExpiredToken' || error.code === 'TokenRefreshRequired'
         ? 'The credentials that signed the link (a session) have expired, so the link no longer works. Sign in again and make a new link.'
         : "The link has expired (or the computer's clock is wrong). Make a new link; if it is new already, check the system clock."
@@ -181,7 +200,7 @@ function explain(outcome: LinkTestOutcome, status: number, error: S3ErrorDocumen
     case 'object-missing':
       return error.code === 'NoSuchBucket'
         ? 'The bucket does not exist (any more), so the link leads nowhere.'
-        : error.code === 'NoSuchVersion'
+        : error.code === 'NoSuchVersion' || status === 405
           ? 'That version of the object does not exist (any more), so the link leads nowhere.'
           : 'The object is not there (deleted, moved or renamed), so the link leads nowhere. Check the key, or share the object again once it is back.'
     case 'wrong-region':
@@ -232,13 +251,32 @@ export function classifyLinkTest(answer: LinkTestAnswer, testedAt: Date | number
       ? { code: null, message: null, region: null }
       : parseS3Error(answer.body, answer.headers)
   const s3Code = error.code === null ? null : cleanForMessage(error.code, 100)
-  const outcome = outcomeOf(status, error)
+  if (error.code === null && status >= 300 && status < 500 && isWebPage(answer)) {
+    // Not S3's answer: blaming the signature, permissions or the object would mislead.
+    return {
+      outcome: 'failed',
+      httpStatus: status,
+      s3Code: null,
+      message: finish(
+        `Something other than S3 answered (HTTP ${status}, a web page): a proxy, a firewall, a sign-in page or a wrong endpoint. Check the profile's endpoint and the network, then test again.`
+      ),
+      testedAt: at
+    }
+  }
+  const outcome = outcomeOf(status, error, answer.headers)
   let message = explain(outcome, status, error)
   if (outcome !== 'works' && (s3Code !== null || error.message !== null)) {
     const said = error.message === null ? '' : `: ${safeS3Message(error.message)}`
     message += ` (S3: ${s3Code ?? `HTTP ${status}`}${said})`
   }
   return { outcome, httpStatus: status, s3Code, message: finish(message), testedAt: at }
+}
+
+/** Whether an answer is an HTML page (a proxy's or a web server's) rather than S3's XML. */
+function isWebPage(answer: Extract<LinkTestAnswer, { kind: 'response' }>): boolean {
+  const type = header(answer.headers, 'content-type')
+  if (type !== null) return /^text\/html\b/i.test(type)
+  return /^\s*<(?:!doctype\s+html|html)\b/i.test(answer.body)
 }
 
 /** The recorded result for an upload (PUT or POST) link, which is not tested by uploading. */
@@ -249,6 +287,17 @@ export function notTestedUpload(testedAt: Date | number): LinkSelfTest {
     s3Code: null,
     message:
       'Upload links are not tested: the only real test is an upload, which would put a file in the bucket. Try it with a small file if in doubt.',
+    testedAt: new Date(testedAt).toISOString()
+  }
+}
+
+/** The recorded result when testing a link broke unexpectedly: a result, never a failed link. */
+export function untestedByError(testedAt: Date | number): LinkSelfTest {
+  return {
+    outcome: 'failed',
+    httpStatus: null,
+    s3Code: null,
+    message: 'The link could not be tested because of an unexpected error. Test it again.',
     testedAt: new Date(testedAt).toISOString()
   }
 }

@@ -440,6 +440,11 @@ export interface LinkPage {
   version: number
   /** The moment statuses were judged at (epoch ms). */
   now: number
+  /**
+   * The next moment (epoch ms) after `now` at which any stored link turns expiring or expired,
+   * whether or not it is on this page: the counts are right only until then. Null: none will.
+   */
+  nextStatusChangeAt?: number | null
 }
 
 /** What the Links view shows above the list: where the registry came from, what it skipped. */

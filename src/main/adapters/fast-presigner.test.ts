@@ -270,7 +270,13 @@ describe('the fast signer', () => {
       responseContentType: 'application/octet-stream',
       versionId: 'a/b c'
     },
-    { responseContentDisposition: 'inline', versionId: 'v2' }
+    { responseContentDisposition: 'inline', versionId: 'v2' },
+    // Every character a version id may hold (printable ASCII, as the IPC schema and CLI allow).
+    {
+      versionId: Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) =>
+        String.fromCharCode(0x21 + i)
+      ).join('')
+    }
   ])('gives the URL getSignedUrl makes with %j', async (extras) => {
     for (const clientCase of [clientCases[0]!, clientCases[4]!, clientCases[5]!]) {
       const client = clientFor(clientCase)

@@ -119,6 +119,30 @@ describe('link database', () => {
     }
   })
 
+  it('tells when the next link in the whole list changes status, on any page', () => {
+    const repository = open()
+    expect(repository.query({ offset: 0, limit: 1 }, T0).nextStatusChangeAt).toBeNull()
+    // Created at T0 for 1 h: expiring from T0 + 54 min (10 % of its lifetime), expired at T0 + 1 h.
+    const hour = link(0, {
+      createdAt: new Date(T0).toISOString(),
+      expiresAt: new Date(T0 + 3_600_000).toISOString()
+    })
+    // Sorts first by name but changes later: the answer is not about the rows of the page.
+    const later = link(1, {
+      key: 'a-first.txt',
+      createdAt: new Date(T0).toISOString(),
+      expiresAt: new Date(T0 + 7 * 86_400_000).toISOString()
+    })
+    repository.addMany([hour, later])
+    const page = (now: number) =>
+      repository.query({ sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 1 }, now)
+        .nextStatusChangeAt
+    expect(page(T0)).toBe(T0 + 3_240_000)
+    expect(page(T0 + 3_240_000)).toBe(T0 + 3_600_000)
+    // The week-long link turns expiring 10 % before its end.
+    expect(page(T0 + 3_600_000)).toBe(T0 + 7 * 86_400_000 - 0.1 * 7 * 86_400_000)
+  })
+
   it('reads odd page bounds as the nearest sensible ones', () => {
     const repository = open()
     repository.addMany([link(1), link(2), link(3)])

@@ -1033,6 +1033,16 @@ function createRepository(
    * Links per status. The expiry columns count every link, revoked or not; the revoked ones,
    * which count only as revoked, are then taken away from each status they would otherwise have.
    */
+  /** Two index lookups: the first link to turn expiring, and the first to expire, after `now`. */
+  function nextStatusChange(now: number): number | null {
+    const row = statement(
+      `SELECT (SELECT min(expiring_at) FROM links WHERE expiring_at > :now) AS expiring,
+              (SELECT min(expires_at) FROM links WHERE expires_at > :now) AS expires`
+    ).get({ now }) as { expiring: number | null; expires: number | null }
+    const moments = [row.expiring, row.expires].filter((at): at is number => at !== null)
+    return moments.length === 0 ? null : Math.min(...moments)
+  }
+
   function counts(filters: Filters, now: number): Record<LinkStatusFilter, number> {
     const where = buildWhere(filters, now, false)
     let all: number
@@ -1192,10 +1202,13 @@ function createRepository(
         const limit = Math.min(wholeNumber(asked.limit), MAX_LINK_PAGE_SIZE)
         const status = query.status ?? 'all'
         const tally = counts(query, now)
+        const nextStatusChangeAt = nextStatusChange(now)
         if (!query.groupBatches || query.batchId !== undefined) {
-          return { rows: linkPage(query, now, limit, tally), total: tally[status], counts: tally }
+          const rows = linkPage(query, now, limit, tally)
+          return { rows, total: tally[status], counts: tally, nextStatusChangeAt }
         }
-        return { ...groupedPage(query, now, limit, tally[status]), counts: tally }
+        const page = groupedPage(query, now, limit, tally[status])
+        return { ...page, counts: tally, nextStatusChangeAt }
       })
     },
 

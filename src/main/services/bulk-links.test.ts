@@ -36,6 +36,7 @@ function setup(
     credentialsExpireAt?: number | null
     pageSize?: number
     testLink?: BulkLinkDependencies['testLink']
+    testNewLinks?: BulkLinkDependencies['testNewLinks']
   } = {}
 ) {
   const objects = options.objects ?? []
@@ -75,7 +76,8 @@ function setup(
     regions,
     jobs,
     ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
-    ...(options.testLink === undefined ? {} : { testLink: options.testLink })
+    ...(options.testLink === undefined ? {} : { testLink: options.testLink }),
+    ...(options.testNewLinks === undefined ? {} : { testNewLinks: options.testNewLinks })
   })
   const events: JobState[] = []
   jobs.onChange((state) => events.push(state))
@@ -325,6 +327,27 @@ describe('testing the first link of a batch', () => {
     expect(tested).toHaveLength(1)
     const made = batchLinks(links, final.batchId!)
     expect(made.map((link) => link.selfTest?.outcome ?? null)).toEqual(['object-missing', null])
+  })
+})
+
+describe('a batch when the user turned testing new links off', () => {
+  it('tests none of its links', async () => {
+    const tested: string[] = []
+    const { share, links } = setup({
+      objects: objectsNamed(['a.txt', 'b.txt']),
+      testLink: async (url) => {
+        tested.push(url)
+        throw new Error('not to be called')
+      },
+      testNewLinks: () => false
+    })
+    const final = await share()
+    expect(final).toMatchObject({ state: 'done', done: 2 })
+    expect(tested).toEqual([])
+    expect(batchLinks(links, final.batchId!).map((link) => link.selfTest ?? null)).toEqual([
+      null,
+      null
+    ])
   })
 })
 

@@ -30,6 +30,8 @@ export interface BulkLinkDependencies {
    * not tested.
    */
   testLink?: (url: string) => Promise<LinkSelfTest>
+  /** Whether new links are tested (the user's `testNewLinks` setting); default: always. */
+  testNewLinks?: () => boolean
 }
 
 export interface BulkLinkService {
@@ -87,7 +89,8 @@ export function createBulkLinkService({
   regions,
   jobs,
   chunkSize = BULK_CHUNK_SIZE,
-  testLink
+  testLink,
+  testNewLinks = () => true
 }: BulkLinkDependencies): BulkLinkService {
   async function* objectsUnder(
     profileId: string,
@@ -149,7 +152,7 @@ export function createBulkLinkService({
     progress({ batchId: batch.id })
 
     let failed = 0
-    let tested = testLink === undefined
+    let tested = testLink === undefined || !testNewLinks()
     let state: LinkBatch['state'] = 'failed'
     try {
       let done = 0

@@ -195,4 +195,28 @@ describe('"Test all active"', () => {
     expect(await ended).toMatchObject({ state: 'cancelled', done: LINK_TEST_CONCURRENCY })
     expect(tested).toHaveLength(LINK_TEST_CONCURRENCY)
   })
+  it('returns the run already going when Test all is asked again, and starts anew after it', async () => {
+    const waiting: Array<() => void> = []
+    const { links, checks, tested, finished } = setup(async () => {
+      await new Promise<void>((resolve) => waiting.push(resolve))
+      return result('works')
+    })
+    for (let n = 0; n < 3; n += 1) links.record(sampleDraft(n))
+    const first = checks.testAll()
+    const ended = finished(first)
+    expect(checks.testAll().id).toBe(first.id)
+    while ((await Promise.race([ended, null])) === null) {
+      await new Promise((resolve) => setImmediate(resolve))
+      waiting.splice(0).forEach((resolve) => resolve())
+    }
+    expect(tested).toHaveLength(3)
+    const second = checks.testAll()
+    expect(second.id).not.toBe(first.id)
+    const secondEnded = finished(second)
+    while ((await Promise.race([secondEnded, null])) === null) {
+      await new Promise((resolve) => setImmediate(resolve))
+      waiting.splice(0).forEach((resolve) => resolve())
+    }
+    expect(tested).toHaveLength(6)
+  })
 })

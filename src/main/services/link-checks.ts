@@ -1,6 +1,6 @@
 import { isAppError } from '../../shared/errors'
 import { MAX_LINK_PAGE_SIZE } from '../../shared/ipc-contract'
-import { notTestedUpload } from '../../shared/link-test'
+import { notTestedUpload, untestedByError } from '../../shared/link-test'
 import type { IssuedLink, JobState, LinkSelfTest, LinkStatusFilter } from '../../shared/models'
 import { systemClock, type Clock } from './ports'
 import type { JobContext, JobRunner, LinkService } from './registry-ports'
@@ -23,7 +23,10 @@ export interface LinkChecks {
    * included); a PUT or POST upload link records that it is not tested by uploading.
    */
   test(id: string): Promise<IssuedLink>
-  /** Tests every active or expiring, unrevoked download link, as one job ("Test all active"). */
+  /**
+   * Tests every active or expiring, unrevoked download link, as one job ("Test all active").
+   * While one runs, asking again returns it instead of starting another.
+   */
   testAll(): JobState
 }
 
@@ -52,13 +55,7 @@ export function createLinkChecks({
     } catch (error) {
       // The tester does not throw; if it ever does, the link still gets a result, not a crash.
       console.error('A link test failed unexpectedly:', error instanceof Error ? error.name : error)
-      return {
-        outcome: 'failed',
-        httpStatus: null,
-        s3Code: null,
-        message: 'The link could not be tested because of an unexpected error. Test it again.',
-        testedAt: new Date(clock.now()).toISOString()
-      }
+      return untestedByError(clock.now())
     }
   }
 
@@ -121,6 +118,8 @@ export function createLinkChecks({
     await Promise.all(workers)
   }
 
+  let runningJobId: string | null = null
+
   return {
     testUrl,
 
@@ -131,7 +130,15 @@ export function createLinkChecks({
     },
 
     testAll() {
-      return jobs.start('link-tests', (context) => runAll(context))
+      // A second run would fetch the same links again; many at once would flood S3 (the IPC
+      // fuzzer started 445 jobs together and the store stopped answering).
+      if (runningJobId !== null) {
+        const running = jobs.get(runningJobId)
+        if (running.state === 'running') return running
+      }
+      const started = jobs.start('link-tests', (context) => runAll(context))
+      runningJobId = started.id
+      return started
     }
   }
 }

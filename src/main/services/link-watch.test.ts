@@ -95,6 +95,23 @@ describe('notifications for watched links', () => {
     watch.stop()
   })
 
+  it('says nothing more about a watched link once it is renewed: its renewal is what ends next', async () => {
+    const { links, shown, watch } = app()
+    const old = watchedLink(links, 1, { label: 'Board pack' })
+    const renewal = watchedLink(links, 2, {
+      label: 'Board pack',
+      renewedFromId: old.id,
+      expiresAt: new Date(EXPIRES + 2 * HOUR).toISOString()
+    })
+    links.update(old.id, { renewedById: renewal.id })
+    watch.start()
+    await runUntil(EXPIRES + WATCH_TICK_MS)
+    expect(shown).toEqual([])
+    await runUntil(EXPIRES + 2 * HOUR + WATCH_TICK_MS)
+    expect(shown.map((notice) => notice.linkId)).toEqual([renewal.id, renewal.id])
+    watch.stop()
+  })
+
   it('says nothing about links that are not watched', async () => {
     const { links, shown, watch } = app()
     links.record(sampleDraft(1))

@@ -134,7 +134,10 @@ export function createLinkWatch({
     const showing = enabled()
     const firstCheck = seen === null
     const previously = seen ?? new Set<string>()
-    const watched = links.watched().filter((link) => (link.revoked ?? null) === null)
+    // A renewed link's end matters no more: its renewal (watched in its place) takes over.
+    const watched = links
+      .watched()
+      .filter((link) => (link.revoked ?? null) === null && (link.renewedById ?? null) === null)
     seen = new Set(watched.map((link) => link.id))
     for (const id of polledAt.keys()) if (!seen.has(id)) polledAt.delete(id)
 

@@ -138,6 +138,31 @@ describe('revoking links on a real S3 server (Swift)', () => {
     )
   })
 
+  it('counts a link pinned to version null of an unversioned bucket among the links a delete ends', async () => {
+    await put('shared/null-version.txt', 'one version only')
+    const latest = await download('shared/null-version.txt')
+    const pinned = await signing.createDownloadLink({
+      profileId: 'swift',
+      bucket,
+      key: 'shared/null-version.txt',
+      expiresInSeconds: 3600,
+      versionId: 'null'
+    })
+    const plan = await revoke.plan(latest.id)
+    expect(plan).toMatchObject({ versioned: false, survivingLinks: [] })
+    expect(plan.otherLinks.map((link) => link.id)).toEqual([pinned.id])
+    const fromPinned = await revoke.plan(pinned.id)
+    expect(fromPinned.otherLinks.map((link) => link.id)).toEqual([latest.id])
+    expect(fromPinned.note).toMatch(/deleted for good/)
+
+    expect(await revoke.revoke(latest.id, 'delete-object')).toEqual({
+      revoked: 2,
+      deletedObject: true
+    })
+    expect(await exists('shared/null-version.txt')).toBe(false)
+    expect([revokedHow(latest), revokedHow(pinned)]).toEqual(['object-deleted', 'object-deleted'])
+  })
+
   it('marks only the one link when asked to mark, and deletes nothing', async () => {
     await put('marked/notes.txt', 'still here')
     const marked = await download('marked/notes.txt')

@@ -57,7 +57,8 @@ export function createRevokeService({
    */
   function endedWith(
     link: IssuedLink,
-    now: number
+    now: number,
+    versioned: boolean | null
   ): { others: IssuedLink[]; pinned: IssuedLink[] } {
     const live = links
       .linksTo({ endpoint: link.endpoint, bucket: link.bucket, key: link.key })
@@ -68,11 +69,22 @@ export function createRevokeService({
           (other.revoked ?? null) === null &&
           Date.parse(other.expiresAt) > now
       )
-    const version = pinnedVersion(link)
+    // A bucket that keeps no versions holds one version of the object, `null`: a link pinned
+    // to it and a link to the latest end together.
+    const versionOf = (other: IssuedLink) =>
+      versioned === false ? (pinnedVersion(other) ?? 'null') : pinnedVersion(other)
+    const version = versionOf(link)
     return {
-      others: live.filter((other) => pinnedVersion(other) === version),
-      pinned: live.filter((other) => pinnedVersion(other) !== version)
+      others: live.filter((other) => versionOf(other) === version),
+      pinned: live.filter((other) => versionOf(other) !== version)
     }
+  }
+
+  /** Whether the bucket keeps versions, as far as this link's delete is concerned. */
+  async function versioningFor(link: IssuedLink): Promise<boolean | null> {
+    const version = pinnedVersion(link)
+    // Only a real version id proves versioning; `null` is also what unversioned buckets list.
+    return version !== null && version !== 'null' ? true : keepsVersions(link)
   }
 
   /** Whether deleting without a version leaves older versions behind; null when unknown. */
@@ -92,6 +104,7 @@ export function createRevokeService({
 
   function note(link: IssuedLink, versioned: boolean | null, pinned: IssuedLink[]): string {
     const version = pinnedVersion(link)
+    if (versioned === false) return 'The object is deleted for good: the bucket keeps no versions.'
     if (version !== null) {
       return `Only version ${quoteForMessage(version)} is deleted, for good. Links to the object without a version keep working as long as another version of it remains.`
     }
@@ -102,10 +115,7 @@ export function createRevokeService({
     if (versioned === true) {
       return `This bucket keeps versions: deleting adds a delete marker, so links to the latest version stop working, but the older versions stay (and can be restored).${survivors}`
     }
-    if (versioned === null) {
-      return `Whether this bucket keeps versions could not be checked. If it does, deleting only hides the object behind a delete marker and links to older versions keep working.${survivors}`
-    }
-    return 'The object is deleted for good: the bucket keeps no versions.'
+    return `Whether this bucket keeps versions could not be checked. If it does, deleting only hides the object behind a delete marker and links to older versions keep working.${survivors}`
   }
 
   async function plan(id: string): Promise<RevokePlan> {
@@ -119,8 +129,8 @@ export function createRevokeService({
         versioned: null
       }
     }
-    const { others, pinned } = endedWith(link, clock.now())
-    const versioned = pinnedVersion(link) !== null ? true : await keepsVersions(link)
+    const versioned = await versioningFor(link)
+    const { others, pinned } = endedWith(link, clock.now(), versioned)
     return {
       link,
       otherLinks: others,
@@ -143,7 +153,7 @@ export function createRevokeService({
     }
     if (isUploadLink(link)) throw new AppError('invalid-argument', UPLOAD_LINK_REASON)
     // Worked out before the delete: afterwards every link to the object looks the same.
-    const { others } = endedWith(link, now)
+    const { others } = endedWith(link, now, await versioningFor(link))
     await gateway.deleteObject(
       { profileId: link.profileId, region: link.region },
       { bucket: link.bucket, key: link.key, versionId: pinnedVersion(link) }

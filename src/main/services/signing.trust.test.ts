@@ -10,6 +10,7 @@ import { createS3Gateway } from '../adapters/s3-gateway'
 import { createLinkService } from './links'
 import type { PostUploadSigningRequest, PutObjectRequest, S3Target } from './ports'
 import { createSigningService, type UploadGateway } from './signing'
+import type { UploadLinkRequest } from './uploads'
 
 const secret = {
   accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
@@ -37,12 +38,13 @@ function setup(
     sessionToken?: string
     credentialsExpireAt?: number | null
     testLink?: (url: string) => Promise<LinkSelfTest>
+    testNewLinks?: () => boolean
   } = {}
 ) {
   let now = T0
   const clock = { now: () => now }
   const directory = profileDirectory([swiftProfile('swift', ENDPOINT)])
-  const credentials = {
+  let credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } = {
     ...secret,
     ...(options.sessionToken === undefined ? {} : { sessionToken: options.sessionToken })
   }
@@ -73,6 +75,7 @@ function setup(
     links,
     clock,
     sha256Base64: () => 'AAAA',
+    ...(options.testNewLinks === undefined ? {} : { testNewLinks: options.testNewLinks }),
     testLink: async (url) => {
       tested.push(url)
       return (options.testLink ?? (async (u: string) => works(u)))(url)
@@ -85,6 +88,12 @@ function setup(
     puts,
     advance(ms: number) {
       now += ms
+    },
+    /** New credentials from now on, as after a refresh (the signer asks for them per link). */
+    useSessionToken(sessionToken: string) {
+      credentials = { ...secret, sessionToken }
+      // The SDK keeps credentials until they expire; a refresh hands it new ones.
+      gateway.invalidate('swift')
     }
   }
 }
@@ -94,6 +103,15 @@ const base: DownloadLinkOptions = {
   bucket: 'reports',
   key: '2026/Q1 résumé.pdf',
   expiresInSeconds: 3600
+}
+
+/** A PUT upload link to one key, which tests add a page or rules to. */
+const PUT_UPLOAD: UploadLinkRequest = {
+  profileId: 'swift',
+  bucket: 'inbox',
+  destination: { kind: 'key', key: 'drop/report.pdf' },
+  method: 'PUT',
+  expiresInSeconds: 600
 }
 
 function query(url: string): URLSearchParams {
@@ -247,15 +265,28 @@ describe('the self-test of a new link', () => {
     expect(link.selfTest).toBeNull()
   })
 
+  it('follows the user’s setting for renewals and upload pages when it is off', async () => {
+    let testing = true
+    const { signing, tested } = setup({ testNewLinks: () => testing })
+    const old = await signing.createDownloadLink(base)
+    expect(tested).toHaveLength(1)
+    testing = false
+    const plain = await signing.createDownloadLink(base)
+    const renewed = await signing.renew(old.id)
+    const page = await signing.createUploadLink({
+      ...PUT_UPLOAD,
+      page: { key: 'drop/upload.html' }
+    })
+    expect(tested).toHaveLength(1)
+    for (const link of [plain, renewed, page]) expect(link.selfTest).toBeNull()
+    // A request that asks for a test is tested whatever the setting.
+    await signing.createDownloadLink({ ...base, selfTest: true })
+    expect(tested).toHaveLength(2)
+  })
+
   it('records upload links as not tested, without fetching them', async () => {
     const { signing, tested } = setup()
-    const link = await signing.createUploadLink({
-      profileId: 'swift',
-      bucket: 'inbox',
-      destination: { kind: 'key', key: 'drop/report.pdf' },
-      method: 'PUT',
-      expiresInSeconds: 600
-    })
+    const link = await signing.createUploadLink(PUT_UPLOAD)
     expect(tested).toEqual([])
     expect(link.selfTest?.outcome).toBe('not-tested')
   })
@@ -263,11 +294,7 @@ describe('the self-test of a new link', () => {
   it('tests an upload page’s link once the page is published', async () => {
     const { signing, tested, puts } = setup()
     const link = await signing.createUploadLink({
-      profileId: 'swift',
-      bucket: 'inbox',
-      destination: { kind: 'key', key: 'drop/report.pdf' },
-      method: 'PUT',
-      expiresInSeconds: 600,
+      ...PUT_UPLOAD,
       page: { key: 'drop/upload.html' }
     })
     expect(puts.map((put) => put.key)).toEqual(['drop/upload.html'])
@@ -312,11 +339,7 @@ describe('renewing a link', () => {
   it('renews an upload link through the upload path, with the same rules', async () => {
     const { signing, tested } = setup()
     const old = await signing.createUploadLink({
-      profileId: 'swift',
-      bucket: 'inbox',
-      destination: { kind: 'key', key: 'drop/report.pdf' },
-      method: 'PUT',
-      expiresInSeconds: 600,
+      ...PUT_UPLOAD,
       contentType: { kind: 'exact', contentType: 'application/pdf' },
       label: 'from Ben'
     })
@@ -335,11 +358,7 @@ describe('renewing a link', () => {
   it('refuses an upload page, saying what to do instead', async () => {
     const { signing } = setup()
     const page = await signing.createUploadLink({
-      profileId: 'swift',
-      bucket: 'inbox',
-      destination: { kind: 'key', key: 'drop/report.pdf' },
-      method: 'PUT',
-      expiresInSeconds: 600,
+      ...PUT_UPLOAD,
       page: { key: 'drop/upload.html', title: 'For the auditors' }
     })
     await expect(signing.renew(page.id)).rejects.toMatchObject({
@@ -368,6 +387,44 @@ describe('renewing a link', () => {
     const third = await signing.renew(first.id)
     expect(third.renewedFromId).toBe(second.id)
     expect(signing.chain(first.id).map((link) => link.id)).toEqual([first.id, second.id, third.id])
+  })
+
+  it('keeps watching: the renewal of a watched link is watched', async () => {
+    const { signing, links } = setup()
+    const old = await signing.createDownloadLink(base)
+    links.update(old.id, { watched: true })
+    const renewed = await signing.renew(old.id)
+    expect(renewed.watched).toBe(true)
+    expect(links.watched().map((link) => link.id)).toContain(renewed.id)
+    const unwatched = await signing.renew(
+      (await signing.createDownloadLink({ ...base, key: 'other.txt' })).id
+    )
+    expect(unwatched.watched ?? false).toBe(false)
+  })
+
+  it('makes one renewal of a link renewed twice at once (a double click), so the chain never forks', async () => {
+    const { signing } = setup()
+    const first = await signing.createDownloadLink(base)
+    const [a, b] = await Promise.all([signing.renew(first.id), signing.renew(first.id)])
+    expect(a.id).toBe(b.id)
+    expect(signing.chain(first.id).map((link) => link.id)).toEqual([first.id, a.id])
+    // Once it is done, the next renewal continues the chain.
+    const next = await signing.renew(first.id)
+    expect(next.renewedFromId).toBe(a.id)
+  })
+
+  it('refuses to renew a revoked link, or a chain whose newest link was revoked', async () => {
+    const { signing, links } = setup()
+    const first = await signing.createDownloadLink(base)
+    const second = await signing.renew(first.id)
+    links.update(second.id, { revoked: { at: new Date(T0).toISOString(), how: 'marked' } })
+    for (const id of [first.id, second.id]) {
+      await expect(signing.renew(id)).rejects.toMatchObject({
+        code: 'invalid-argument',
+        message: expect.stringContaining('revoked')
+      })
+    }
+    expect(links.status().total).toBe(2)
   })
 
   it('stops at a cycle in a damaged registry', async () => {
@@ -426,6 +483,21 @@ describe('links that survive being sent', () => {
     expect(measured.shortened).toBe(false)
     expect(links.status().total).toBe(0)
     expect(tested).toEqual([])
+  })
+
+  it('renews a link with the default name by shortening it again, not refusing it, when the new credentials make it longer', async () => {
+    const { signing, useSessionToken } = setup()
+    const old = await signing.createDownloadLink({ ...base, key: longKey })
+    expect(old.downloadFilename).toBe(longName)
+    // Signed in again since: role credentials, whose session token lengthens every link.
+    useSessionToken(token)
+    const renewed = await signing.renew(old.id)
+    expect(renewed.url.length).toBeLessThanOrEqual(MAX_LINK_URL_LENGTH)
+    expect(renewed.downloadFilename?.endsWith(`${SHORTENED_MARK}.pdf`)).toBe(true)
+    // And a name shortened once is the default again when the link has room for it.
+    useSessionToken('short')
+    const again = await signing.renew(renewed.id)
+    expect(again.downloadFilename).toBe(longName)
   })
 
   it('shortens the default names of a batch by the same rule', async () => {

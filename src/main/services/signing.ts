@@ -13,13 +13,14 @@ import {
   type InvokeArgs
 } from '../../shared/ipc-contract'
 import {
+  isShortenedFrom,
   linkTooLongError,
   pathEncodedLength,
   queryEncodedLength,
   shortenDownloadFilename,
   type LinkLengthParts
 } from '../../shared/link-length'
-import { notTestedUpload } from '../../shared/link-test'
+import { notTestedUpload, untestedByError } from '../../shared/link-test'
 import type {
   CredentialsStatus,
   DownloadNameRule,
@@ -62,6 +63,11 @@ export interface SigningDependencies {
    * (`services/link-checks.ts`). Without it, links are recorded untested.
    */
   testLink?: (url: string) => Promise<LinkSelfTest>
+  /**
+   * Whether new links are tested when the request does not say (the user's `testNewLinks`
+   * setting): renewals and upload pages follow it as single links do. Default: always.
+   */
+  testNewLinks?: () => boolean
   clock?: Clock
   /**
    * Base64 SHA-256 of a text's UTF-8 bytes, for the upload page's CSP (services cannot import
@@ -176,7 +182,7 @@ export interface SigningService {
    * Signs a new link like the one recorded as `id` (same profile, object, name, disposition,
    * content type, version, label and requested lifetime; an upload link's same upload rules),
    * records it as renewing that one and returns it. A link already renewed is renewed from the
-   * newest link of its chain, so chains never fork. Upload pages are refused (see `renew`).
+   * newest link of its chain, so chains never fork. Upload pages and revoked links are refused.
    */
   renew(id: string): Promise<IssuedLink>
   /** The renewal chain `id` belongs to, oldest first (missing links and cycles end it). */
@@ -197,10 +203,16 @@ interface SigningSession {
 /** How long a session's links live: a lifetime, or a moment to end at. */
 type Lifetime = { expiresInSeconds?: number | undefined; until?: string | undefined }
 
-/** What a recorded link carries besides the signed draft. */
-interface RecordExtras {
-  selfTest: LinkSelfTest | null
+/** What a renewal carries over from the link it renews. */
+interface RenewalExtras {
   renewedFromId?: string
+  /** A watched link's renewal is watched too: the user still wants to hear when it ends. */
+  watched?: boolean
+}
+
+/** What a recorded link carries besides the signed draft. */
+interface RecordExtras extends RenewalExtras {
+  selfTest: LinkSelfTest | null
 }
 
 /** The longest renewal chain walked; far beyond any real one, it only bounds a damaged registry. */
@@ -226,6 +238,7 @@ export function createSigningService({
   gateway,
   links,
   testLink,
+  testNewLinks = () => true,
   clock = systemClock,
   sha256Base64
 }: SigningDependencies): SigningService {
@@ -373,13 +386,7 @@ export function createSigningService({
     try {
       return await testLink(url)
     } catch {
-      return {
-        outcome: 'failed',
-        httpStatus: null,
-        s3Code: null,
-        message: 'The link could not be tested because of an unexpected error. Test it again.',
-        testedAt: new Date(clock.now()).toISOString()
-      }
+      return untestedByError(clock.now())
     }
   }
 
@@ -409,12 +416,12 @@ export function createSigningService({
 
   async function createDownload(
     request: DownloadLinkRequest,
-    extras: { renewedFromId?: string } = {}
+    extras: RenewalExtras = {}
   ): Promise<IssuedLink> {
     const { draft, tooLong } = await signDownload(request)
     // Before anything is tested or recorded.
     if (tooLong !== null) throw linkTooLongError(tooLong)
-    const selfTest = await selfTestOf(draft.url, request.selfTest !== false)
+    const selfTest = await selfTestOf(draft.url, request.selfTest ?? testNewLinks())
     return record(draft, { selfTest, ...extras })
   }
 
@@ -422,9 +429,76 @@ export function createSigningService({
     return links.record({
       ...draft,
       selfTest: extras.selfTest,
-      ...(extras.renewedFromId === undefined ? {} : { renewedFromId: extras.renewedFromId })
+      ...(extras.renewedFromId === undefined ? {} : { renewedFromId: extras.renewedFromId }),
+      ...(extras.watched === true ? { watched: true } : {})
     })
   }
+
+  /** Signs, records and ties in the renewal of `old`, the newest link of its chain. */
+  async function renewFrom(old: IssuedLink): Promise<IssuedLink> {
+    const { update } = registry()
+    if ((old.revoked ?? null) !== null) {
+      // Revoked on purpose: a renewal would quietly give the recipient access again.
+      throw new AppError(
+        'invalid-argument',
+        'This link was revoked, so it is not renewed. To share the object again, make a new link from its folder.'
+      )
+    }
+    const extras: RenewalExtras = {
+      renewedFromId: old.id,
+      ...(old.watched === true ? { watched: true } : {})
+    }
+    let renewed: IssuedLink
+    if (old.upload?.kind === 'page') {
+      throw new AppError(
+        'invalid-argument',
+        'An upload page cannot be renewed: its title and note are not kept with the link, so the page could not be published again as it was. Make a new upload page from the folder (it can use the same page name).'
+      )
+    } else if (old.upload !== null && old.upload !== undefined) {
+      const { upload } = old
+      renewed = await createUpload(
+        {
+          profileId: old.profileId,
+          bucket: old.bucket,
+          destination: upload.destination,
+          method: upload.uploadMethod,
+          expiresInSeconds: old.requestedExpiresInSeconds,
+          ...(old.label === '' ? {} : { label: old.label }),
+          contentType: upload.contentType,
+          ...(upload.uploadMethod === 'POST'
+            ? {
+                ...(upload.minBytes === null ? {} : { minBytes: upload.minBytes }),
+                ...(upload.maxBytes === null ? {} : { maxBytes: upload.maxBytes })
+              }
+            : {})
+        },
+        extras
+      )
+    } else {
+      renewed = await createDownload(
+        {
+          profileId: old.profileId,
+          bucket: old.bucket,
+          key: old.key,
+          expiresInSeconds: old.requestedExpiresInSeconds,
+          // The user's own name as it was; the default name (maybe shortened before) is left
+          // to be the default again, shortened only if today's link needs it (a longer
+          // session token, say), rather than refused as too long.
+          ...(hasDefaultName(old) ? {} : { downloadFilename: old.downloadFilename }),
+          ...(old.disposition === undefined ? {} : { disposition: old.disposition }),
+          contentType: old.responseContentType ?? null,
+          versionId: old.versionId ?? null,
+          ...(old.label === '' ? {} : { label: old.label })
+        },
+        extras
+      )
+    }
+    update(old.id, { renewedById: renewed.id })
+    return renewed
+  }
+
+  /** Renewals being signed, by the id of the link they renew. */
+  const renewing = new Map<string, Promise<IssuedLink>>()
 
   function registry(): Pick<LinkService, 'get' | 'update'> {
     if (links.get === undefined || links.update === undefined) {
@@ -446,55 +520,17 @@ export function createSigningService({
     },
 
     async renew(id) {
-      const { get, update } = registry()
+      const { get } = registry()
       // A link renewed before is renewed from the newest of its chain (each copies the one
       // before), so a chain stays one line: oldest, renewals, newest.
       const old = newestOf(get, get(id))
-      let renewed: IssuedLink
-      if (old.upload?.kind === 'page') {
-        throw new AppError(
-          'invalid-argument',
-          'An upload page cannot be renewed: its title and note are not kept with the link, so the page could not be published again as it was. Make a new upload page from the folder (it can use the same page name).'
-        )
-      } else if (old.upload !== null && old.upload !== undefined) {
-        const { upload } = old
-        renewed = await createUpload(
-          {
-            profileId: old.profileId,
-            bucket: old.bucket,
-            destination: upload.destination,
-            method: upload.uploadMethod,
-            expiresInSeconds: old.requestedExpiresInSeconds,
-            ...(old.label === '' ? {} : { label: old.label }),
-            contentType: upload.contentType,
-            ...(upload.uploadMethod === 'POST'
-              ? {
-                  ...(upload.minBytes === null ? {} : { minBytes: upload.minBytes }),
-                  ...(upload.maxBytes === null ? {} : { maxBytes: upload.maxBytes })
-                }
-              : {})
-          },
-          { renewedFromId: old.id }
-        )
-      } else {
-        renewed = await createDownload(
-          {
-            profileId: old.profileId,
-            bucket: old.bucket,
-            key: old.key,
-            expiresInSeconds: old.requestedExpiresInSeconds,
-            // The name it carried: the user's, or the default one as it was (maybe shortened).
-            downloadFilename: old.downloadFilename,
-            ...(old.disposition === undefined ? {} : { disposition: old.disposition }),
-            contentType: old.responseContentType ?? null,
-            versionId: old.versionId ?? null,
-            ...(old.label === '' ? {} : { label: old.label })
-          },
-          { renewedFromId: old.id }
-        )
-      }
-      update(old.id, { renewedById: renewed.id })
-      return renewed
+      // A second click while the first renewal is signed and tested gets that renewal: two
+      // renewals of one link would fork its chain.
+      const pending = renewing.get(old.id)
+      if (pending !== undefined) return pending
+      const renewal = renewFrom(old).finally(() => renewing.delete(old.id))
+      renewing.set(old.id, renewal)
+      return renewal
     },
 
     chain(id) {
@@ -527,7 +563,7 @@ export function createSigningService({
 
   async function createUpload(
     request: UploadLinkRequest,
-    extras: { renewedFromId?: string } = {}
+    extras: RenewalExtras = {}
   ): Promise<IssuedLink> {
     assertUploadRequest(request)
     if (request.page && sha256Base64 === undefined) {
@@ -632,7 +668,7 @@ export function createSigningService({
       contentType: rendered.contentType
     })
     // The page is in the bucket now, so its link can be tested like any download link.
-    const selfTest = await selfTestOf(pageUrl, true)
+    const selfTest = await selfTestOf(pageUrl, testNewLinks())
     try {
       return record(
         {
@@ -711,6 +747,14 @@ function lifetimeUntil(until: number, signedAt: number): number {
 function dispositionLength(disposition: LinkDisposition, name: string | null): number {
   const value = dispositionHeader(disposition, name)
   return value === undefined ? 0 : queryEncodedLength(value)
+}
+
+/** Whether a download link carries the key's own name, whole or shortened to fit. */
+function hasDefaultName(link: IssuedLink): boolean {
+  const own = defaultDownloadFilename(link.key)
+  return (
+    link.downloadFilename !== null && own !== null && isShortenedFrom(link.downloadFilename, own)
+  )
 }
 
 /** The newest link that renewed `link`, following `renewedById` while those links exist. */
