@@ -45,7 +45,12 @@ export function BulkSetup(props: BulkSetupProps) {
         describedBy={`${ids}-preview`}
         sliderRef={props.sliderRef}
       />
-      <ExpiryPreview id={`${ids}-preview`} expiry={expiry} seconds={choice.seconds} />
+      <ExpiryPreview
+        id={`${ids}-preview`}
+        expiry={expiry}
+        seconds={choice.seconds}
+        error={choice.error}
+      />
       <ExpiryNotes expiry={expiry} profileId={profileId} plural />
 
       <div className="share-fields">

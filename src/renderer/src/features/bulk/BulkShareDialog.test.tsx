@@ -56,7 +56,7 @@ function linksPage(keys: string[], total = keys.length): LinkPage {
       link: makeLink({ key, bucket: 'acme', batchId: 'batch-1', id: `link-${key}` })
     })),
     total,
-    counts: { all: total, active: total, expiring: 0, expired: 0 },
+    counts: { all: total, active: total, expiring: 0, expired: 0, revoked: 0 },
     version: 1,
     now: Date.now()
   }
@@ -106,7 +106,14 @@ beforeAll(() => {
 
 let restoreLayout: () => void
 beforeEach(() => {
-  preferences = { selectedProfileId: null, lastLocation: null, defaultExpiresInSeconds: 3_600 }
+  preferences = {
+    selectedProfileId: null,
+    lastLocation: null,
+    defaultExpiresInSeconds: 3_600,
+    testNewLinks: true,
+    notifyWatchedLinks: true,
+    seenSessionWarnings: []
+  }
   restoreLayout = mockLayout({ height: 600 })
 })
 afterEach(() => restoreLayout())

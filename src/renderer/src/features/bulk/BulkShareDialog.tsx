@@ -6,6 +6,7 @@ import { Icon } from '../../lib/Icon'
 import { uiLocale } from '../../lib/locale'
 import { Message } from '../../lib/Message'
 import { usePreferences } from '../../lib/use-preferences'
+import { useDialogFocus } from '../../lib/use-dialog-focus'
 import type { BulkShareTarget } from '../objects/share-target'
 import { Note } from '../share/Note'
 import { useExpiryChoice } from '../share/use-expiry-choice'
@@ -54,6 +55,7 @@ function BulkShareForm({ target, onClose }: BulkShareDialogProps) {
   const total = scopeTotal(target, counts)
   const bulk = useBulkShare(target)
   const { job } = bulk
+  useDialogFocus(dialogRef)
 
   useEffect(() => {
     const dialog = dialogRef.current

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode, type RefObject } from 'react'
 import { Icon, type IconName } from '../../lib/Icon'
+import { useDialogFocus } from '../../lib/use-dialog-focus'
 
 export interface DialogFrameProps {
   /** The heading, which also names the dialog. */
@@ -34,6 +35,7 @@ export function DialogFrame({
 }: DialogFrameProps) {
   const titleId = useId()
   const dialogRef = useRef<HTMLDialogElement>(null)
+  useDialogFocus(dialogRef)
 
   useEffect(() => {
     const dialog = dialogRef.current

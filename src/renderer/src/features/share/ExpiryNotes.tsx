@@ -7,6 +7,7 @@ import { LiveClockTime, LiveText } from '../../lib/LiveText'
 import { uiLocale } from '../../lib/locale'
 import { Message } from '../../lib/Message'
 import { Note } from './Note'
+import { SessionWarning } from './SessionWarning'
 import type { useShareExpiry } from './use-share-expiry'
 
 export type ShareExpiry = ReturnType<typeof useShareExpiry>
@@ -14,18 +15,31 @@ export type ShareExpiry = ReturnType<typeof useShareExpiry>
 /**
  * "Expires Tue 14:05 (in 1 hour)": when a link made now really stops working, and what was
  * asked for when the credentials end it earlier. Read with the slider (`id`).
+ *
+ * While the lifetime typed is invalid (`error`), it says so instead: a confident "Expires in…"
+ * next to an error would contradict it.
  */
 export function ExpiryPreview({
   id,
   expiry,
-  seconds
+  seconds,
+  error = null
 }: {
   id: string
   expiry: ShareExpiry
   seconds: number
+  error?: string | null
 }) {
   const locale = uiLocale()
   const { credentialsExpireAt } = expiry
+  if (error !== null) {
+    return (
+      <p id={id} className="share-preview is-invalid">
+        <Icon name="warning" className="preview-icon" />
+        <span>No expiry yet: fix the lifetime above.</span>
+      </p>
+    )
+  }
   return (
     <p id={id} className={`share-preview${expiry.capped ? ' is-capped' : ''}`}>
       <Icon name={expiry.capped ? 'warning' : 'check'} className="preview-icon" />
@@ -90,21 +104,7 @@ export function ExpiryNotes({
             </div>
           </Note>
         )}
-        {expiry.sessionEndUnknown && (
-          <Note tone="warning" testId="session-warning">
-            <div>
-              <p>
-                <strong>{these} may stop working before the time chosen here.</strong> Profile{' '}
-                <code>{profileId}</code> signs with temporary credentials (a session token), and a
-                link stops working when the session behind that token ends. The app cannot see when
-                that is.
-              </p>
-              <p className="note-hint">
-                For a link that surely lasts, sign with a profile that has long-term access keys.
-              </p>
-            </div>
-          </Note>
-        )}
+        {expiry.sessionEndUnknown && <SessionWarning profileId={profileId} these={these} />}
         {expiry.expired && credentialsExpireAt !== null && (
           <Note tone="error" testId="cap-warning">
             <div>

@@ -30,7 +30,7 @@ export function LifetimeFields({
         describedBy={previewId}
         sliderRef={sliderRef}
       />
-      <ExpiryPreview id={previewId} expiry={expiry} seconds={choice.seconds} />
+      <ExpiryPreview id={previewId} expiry={expiry} seconds={choice.seconds} error={choice.error} />
       <ExpiryNotes expiry={expiry} profileId={profileId} />
     </>
   )

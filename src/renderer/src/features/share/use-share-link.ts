@@ -6,17 +6,22 @@ import type { IssuedLink } from '../../../../shared/models'
 import { call } from '../../lib/api'
 import { queryKeys } from '../../lib/query-keys'
 import { useCopyText } from '../../lib/use-copy-text'
+import { selfTestFailed } from './SelfTestResult'
 
 export type ShareRequest = InvokeArgs<'links:create-download'>
 
 export interface SharedLink {
   link: IssuedLink
-  /** Why the URL could not be put on the clipboard; null when it was, or when nobody waited. */
+  /** Whether the URL went to the clipboard. */
+  copied: boolean
+  /** Why the URL could not be put on the clipboard; null when it was, or when nobody tried. */
   copyError: string | null
 }
 
 /**
- * Creates a download link and puts it on the clipboard in one go.
+ * Creates a download link (main tests it once, unless asked not to) and puts it on the
+ * clipboard in one go, unless its test failed: a link known not to work is not copied until
+ * the user has read why and copies it anyway.
  *
  * A failed copy does not fail the whole: the link exists, so it is returned with the reason and
  * the dialog offers the URL to copy by hand. When the dialog has closed before the link arrives,
@@ -39,12 +44,12 @@ export function useShareLink() {
   return useMutation({
     mutationFn: async (request: ShareRequest): Promise<SharedLink> => {
       const link = await call('createDownloadLink', request)
-      if (!mounted.current) return { link, copyError: null }
+      if (!mounted.current || selfTestFailed(link)) return { link, copied: false, copyError: null }
       try {
         await copyAsync(link.url)
-        return { link, copyError: null }
+        return { link, copied: true, copyError: null }
       } catch (cause) {
-        return { link, copyError: errorMessage(cause) }
+        return { link, copied: false, copyError: errorMessage(cause) }
       }
     },
     onSuccess: ({ link }) => {
