@@ -21,8 +21,8 @@ const FORMATS: readonly { format: ExportFormat; label: string }[] = [
 /**
  * What can be done with a whole batch: copy every URL, export again, forget it.
  *
- * Forgetting asks first, naming how many links go: it cannot be undone (the URLs themselves
- * keep working until they expire, but the app no longer lists them).
+ * Forgetting asks first, naming how many links go, and can be undone for a few seconds only
+ * (the URLs themselves keep working until they expire, but the app no longer lists them).
  */
 export function BatchActions({ batch, handlers }: { batch: LinkBatch; handlers: BatchHandlers }) {
   const [confirming, setConfirming] = useState(false)

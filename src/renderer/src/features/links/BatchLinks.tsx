@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
 import { errorMessage } from '../../../../shared/errors'
-import type { IssuedLink, LinkBatch } from '../../../../shared/models'
+import type { LinkBatch } from '../../../../shared/models'
 import { Message } from '../../lib/Message'
 import { BatchActions, type BatchHandlers } from './BatchActions'
 import { PendingRow, ROW_HEIGHT } from './LinkCells'
 import type { LinkFilter } from './link-query'
+import type { LinkRowHandlers } from './link-row-handlers'
 import { LinkRow } from './LinkRow'
 import { useLinkHead, useLinkRows } from './use-link-pages'
 
@@ -17,14 +18,6 @@ const MAX_VISIBLE_LINKS = 6
 /** The height an expanded batch's links take under its row. */
 export function batchPanelHeight(matching: number): number {
   return BATCH_BAR_HEIGHT + Math.max(1, Math.min(matching, MAX_VISIBLE_LINKS)) * ROW_HEIGHT
-}
-
-export interface LinkRowHandlers {
-  /** The link whose URL was just copied, for the row's "Copied" feedback. */
-  copiedId: string | null
-  onCopy: (link: IssuedLink) => void
-  onOpen: (link: IssuedLink) => void
-  onForget: (link: IssuedLink) => void
 }
 
 export interface BatchLinksProps {
@@ -83,9 +76,8 @@ export function BatchLinks({ batch, filter, linkHandlers, batchHandlers, title }
                 rowIndex={item.index + 1}
                 top={item.start}
                 justCopied={linkHandlers.copiedId === row.link.id}
-                onCopy={linkHandlers.onCopy}
-                onOpen={linkHandlers.onOpen}
-                onForget={linkHandlers.onForget}
+                busy={linkHandlers.busyIds.has(row.link.id)}
+                actions={linkHandlers.actions}
               />
             )
           })}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { formatMoment } from '../../../../shared/format'
 import type { IssuedLink } from '../../../../shared/models'
 import { uiLocale } from '../../lib/locale'
+import { useDialogFocus } from '../../lib/use-dialog-focus'
 import { destinationInWords } from '../share/upload-words'
 
 export interface ForgetPageDialogProps {
@@ -21,6 +22,8 @@ export function ForgetPageDialog({ link, onConfirm, onCancel }: ForgetPageDialog
   const returnTo = useRef<Element | null>(null)
   const [deletePage, setDeletePage] = useState(true)
   const pageKey = link.upload?.pageKey ?? null
+  // Tab wraps inside the dialog instead of leaving for the browser's own controls.
+  useDialogFocus(dialogRef)
 
   useEffect(() => {
     const dialog = dialogRef.current

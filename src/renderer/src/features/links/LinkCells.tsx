@@ -1,4 +1,5 @@
 import type { LinkStatus } from '../../../../shared/countdown'
+import type { LinkRevocation } from '../../../../shared/models'
 import { formatAgo, formatRemaining } from '../../../../shared/countdown'
 import { formatFullDateTime, formatMoment } from '../../../../shared/format'
 import { Icon } from '../../lib/Icon'
@@ -7,13 +8,17 @@ import { uiLocale } from '../../lib/locale'
 
 export const ROW_HEIGHT = 44
 
-const STATUS_LABELS: Record<LinkStatus, string> = {
+/** What a row shows: a revoked link shows as revoked whatever its times say. */
+export type RowStatus = LinkStatus | 'revoked'
+
+const STATUS_LABELS: Record<RowStatus, string> = {
   active: 'Active',
   expiring: 'Expiring soon',
-  expired: 'Expired'
+  expired: 'Expired',
+  revoked: 'Revoked'
 }
 
-export function StatusBadge({ status }: { status: LinkStatus }) {
+export function StatusBadge({ status }: { status: RowStatus }) {
   return (
     <span className={`status-badge status-${status}`}>
       <span className="status-dot" aria-hidden="true" />
@@ -49,6 +54,21 @@ export function ExpiryCell(props: {
             capped<span className="visually-hidden"> by credentials</span>
           </span>
         )}
+      </span>
+    </div>
+  )
+}
+
+/** A revoked link has no countdown: it says when and how it was revoked instead. */
+export function RevokedExpiryCell({ revoked }: { revoked: LinkRevocation }) {
+  const locale = uiLocale()
+  return (
+    <div role="cell" className="links-cell cell-expiry">
+      <span className="revoked-note">
+        {revoked.how === 'object-deleted' ? 'Object deleted' : 'Marked revoked'}
+      </span>
+      <span className="expiry-moment" title={formatFullDateTime(revoked.at, locale)}>
+        {formatMoment(revoked.at, locale)}
       </span>
     </div>
   )

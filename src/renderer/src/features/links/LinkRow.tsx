@@ -1,10 +1,14 @@
 import { memo } from 'react'
+import { formatMoment } from '../../../../shared/format'
 import type { IssuedLink } from '../../../../shared/models'
 import { parentPrefix } from '../../../../shared/object-key'
+import { uiLocale } from '../../lib/locale'
 import { linkName } from '../share/upload-words'
-import { Icon } from '../../lib/Icon'
-import { ExpiryCell, PlaceCells, ROW_HEIGHT, StatusBadge } from './LinkCells'
-import { CheckReceivedButton, ReceivedLine, UploadObjectCell } from './UploadCells'
+import { ExpiryCell, PlaceCells, RevokedExpiryCell, ROW_HEIGHT, StatusBadge } from './LinkCells'
+import type { LinkRowActions as Actions } from './link-row-handlers'
+import { selfTestSummary, signingNotes } from './link-trust-words'
+import { LinkRowActions } from './LinkRowActions'
+import { ReceivedLine, UploadObjectCell } from './UploadCells'
 import { useLiveStatus } from './use-live-status'
 
 export interface LinkRowProps {
@@ -13,32 +17,47 @@ export interface LinkRowProps {
   rowIndex: number
   top: number
   justCopied: boolean
-  onCopy: (link: IssuedLink) => void
-  onOpen: (link: IssuedLink) => void
-  onForget: (link: IssuedLink) => void
+  /** A test or a renewal of this link is under way. */
+  busy: boolean
+  actions: Actions
+}
+
+/** "Works", "Failed: Wrong region" or "Not tested", with the whole story as its title. */
+function SelfTestLine({ link, busy }: { link: IssuedLink; busy: boolean }) {
+  if (busy) return <span className="self-test tone-untested">Testing…</span>
+  const { words, tone, detail } = selfTestSummary(link)
+  const tested = link.selfTest?.testedAt
+  const title = tested ? `${detail} Tested ${formatMoment(tested, uiLocale())}.` : detail
+  return (
+    <span className={`self-test tone-${tone}`} title={title}>
+      {words}
+      {tone === 'failed' && <span className="visually-hidden">. {detail}</span>}
+    </span>
+  )
 }
 
 /**
  * One link.
  *
- * Memoized: a row re-renders when its link, position or "copied" state changes, or when its
- * status does (it asks the shared clock to wake at exactly those moments). The countdown inside
- * re-renders on its own as its text changes.
+ * Memoized: a row re-renders when its link, position, "copied" or busy state changes, or when
+ * its status does (it asks the shared clock to wake at exactly those moments). The countdown
+ * inside re-renders on its own as its text changes.
  */
 export const LinkRow = memo(function LinkRow({
   link,
   rowIndex,
   top,
   justCopied,
-  onCopy,
-  onOpen,
-  onForget
+  busy,
+  actions
 }: LinkRowProps) {
-  const { createdAtMs, expiresAtMs, status } = useLiveStatus(link.createdAt, link.expiresAt)
+  const live = useLiveStatus(link.createdAt, link.expiresAt)
+  const status = link.revoked ? 'revoked' : live.status
   const { upload } = link
   const name = linkName(link)
-  // A PUT or POST URL answers a browser's GET with an error; only a page is worth opening.
-  const openable = !upload || upload.kind === 'page'
+  const notes = signingNotes(link)
+  // The whole chain is in the details; the row says which end of it this link is.
+  const chain = link.renewedFromId ? 'renewal' : link.renewedById ? 'renewed' : null
   return (
     <div
       role="row"
@@ -48,7 +67,11 @@ export const LinkRow = memo(function LinkRow({
     >
       <div role="cell" className="links-cell cell-status">
         <StatusBadge status={status} />
-        {upload && <ReceivedLine linkId={link.id} status={status} />}
+        {upload ? (
+          <ReceivedLine linkId={link.id} status={live.status} />
+        ) : (
+          status !== 'revoked' && <SelfTestLine link={link} busy={busy} />
+        )}
       </div>
       {upload ? (
         <UploadObjectCell bucket={link.bucket} upload={upload} />
@@ -58,7 +81,7 @@ export const LinkRow = memo(function LinkRow({
             {name}
           </span>
           <span className="object-prefix" title={`s3://${link.bucket}/${link.key}`}>
-            {parentPrefix(link.key) || '/'}
+            {[parentPrefix(link.key) || '/', ...notes, chain].filter(Boolean).join(' · ')}
           </span>
         </div>
       )}
@@ -68,57 +91,27 @@ export const LinkRow = memo(function LinkRow({
         bucket={link.bucket}
         profileId={link.profileId}
         createdAt={link.createdAt}
-        createdAtMs={createdAtMs}
+        createdAtMs={live.createdAtMs}
       />
-      <ExpiryCell
-        expiresAt={link.expiresAt}
-        requestedExpiresAt={link.requestedExpiresAt}
-        cappedBy={link.cappedBy}
-        profileId={link.profileId}
-        expiresAtMs={expiresAtMs}
+      {link.revoked ? (
+        <RevokedExpiryCell revoked={link.revoked} />
+      ) : (
+        <ExpiryCell
+          expiresAt={link.expiresAt}
+          requestedExpiresAt={link.requestedExpiresAt}
+          cappedBy={link.cappedBy}
+          profileId={link.profileId}
+          expiresAtMs={live.expiresAtMs}
+        />
+      )}
+      <LinkRowActions
+        link={link}
+        name={name}
+        status={status}
+        justCopied={justCopied}
+        busy={busy}
+        actions={actions}
       />
-      <div role="cell" className="links-cell cell-actions">
-        <button
-          type="button"
-          className={`icon-button${justCopied ? ' is-done' : ''}`}
-          onClick={() => onCopy(link)}
-          aria-label={
-            upload?.kind === 'post' ? `Copy upload command for ${name}` : `Copy link to ${name}`
-          }
-          title={
-            justCopied
-              ? 'Copied'
-              : upload?.kind === 'post'
-                ? 'Copy the curl command: a form upload needs its fields too'
-                : 'Copy the link again'
-          }
-        >
-          <Icon name={justCopied ? 'check' : 'copy'} />
-        </button>
-        {upload && <CheckReceivedButton link={link} name={name} />}
-        {openable && (
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => onOpen(link)}
-            aria-label={upload ? `Open the upload page for ${name}` : `Show ${name} in browser`}
-            title={
-              upload ? 'Open the upload page in your browser' : 'Open the link in your browser'
-            }
-          >
-            <Icon name="external" />
-          </button>
-        )}
-        <button
-          type="button"
-          className="icon-button danger"
-          onClick={() => onForget(link)}
-          aria-label={`Forget link to ${name}`}
-          title="Remove from this list. The URL itself keeps working until it expires."
-        >
-          <Icon name="trash" />
-        </button>
-      </div>
     </div>
   )
 })

@@ -12,7 +12,10 @@ const COLUMNS: readonly { className: string; label: string; field?: LinkSortFiel
   { className: 'cell-expiry', label: 'Expiry', field: 'expires' }
 ]
 
-/** The column headers; a click on one sorts by it, a second click reverses the order. */
+/**
+ * The column headers; a click on one sorts by it, a second click reverses the order. Every
+ * sortable header says so (`aria-sort`: `none` until it is the sorted one).
+ */
 export function LinksHeader({
   sort,
   onSort
@@ -31,16 +34,31 @@ export function LinksHeader({
               role="columnheader"
               className={`links-cell ${className}`}
               aria-sort={
-                sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
+                field === undefined
+                  ? undefined
+                  : sorted
+                    ? sort.direction === 'asc'
+                      ? 'ascending'
+                      : 'descending'
+                    : 'none'
               }
             >
               {field ? (
-                <button type="button" className="sort-button" onClick={() => onSort(field)}>
+                <button
+                  type="button"
+                  className="sort-button"
+                  onClick={() => onSort(field)}
+                  title={sorted ? 'Sorted; click to reverse' : `Sort by ${label.toLowerCase()}`}
+                >
                   {label}
-                  {sorted && (
-                    // The order is announced through aria-sort; the arrow is for the eye.
+                  {/* The order is announced through aria-sort; the arrows are for the eye. */}
+                  {sorted ? (
                     <span className="sort-arrow" aria-hidden="true">
                       {sort.direction === 'asc' ? '↑' : '↓'}
+                    </span>
+                  ) : (
+                    <span className="sort-hint" aria-hidden="true">
+                      ↕
                     </span>
                   )}
                 </button>

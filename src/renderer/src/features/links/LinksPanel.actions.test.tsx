@@ -1,8 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { HOUR_MS as HOUR, MINUTE_MS as MINUTE } from '../../../../shared/time-units'
 import { fail, makeLink, settle } from '../../lib/test-utils'
-import { dataRows, NOW, renderPanel, rowFor, setUpLinksPanelTests } from './links-test-kit'
+import { renderPanel, rowFor, setUpLinksPanelTests } from './links-test-kit'
 
 setUpLinksPanelTests()
 
@@ -24,20 +23,7 @@ describe('LinksPanel row actions', () => {
     expect(fake.api.forgetLink).toHaveBeenCalledWith({ id: link.id })
     expect(screen.queryByText('me.txt')).not.toBeInTheDocument()
     expect(screen.getByRole('status')).toHaveTextContent('Forgot the link to me.txt.')
-  })
-
-  it('clears expired links from the toolbar, saying how many', async () => {
-    const { fake } = await renderPanel([
-      makeLink({ key: 'dead-1.txt', expiresAtMs: NOW - HOUR }),
-      makeLink({ key: 'dead-2.txt', expiresAtMs: NOW - MINUTE }),
-      makeLink({ key: 'alive.txt', expiresAtMs: NOW + HOUR })
-    ])
-    fireEvent.click(screen.getByRole('button', { name: 'Clear expired (2)' }))
-    await settle()
-    expect(fake.api.clearExpiredLinks).toHaveBeenCalledTimes(1)
-    expect(dataRows()).toHaveLength(1)
-    expect(screen.getByRole('status')).toHaveTextContent('Cleared 2 expired links.')
-    expect(screen.getByRole('button', { name: 'Clear expired (0)' })).toBeDisabled()
+    expect(screen.getByRole('group', { name: 'Undo' })).toBeInTheDocument()
   })
 
   it('shows main’s message when an action fails', async () => {

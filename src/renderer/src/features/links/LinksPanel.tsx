@@ -4,15 +4,21 @@ import type { LinkSortField, LinkStatusFilter } from '../../../../shared/models'
 import { Message } from '../../lib/Message'
 import { useDebouncedValue } from '../../lib/use-debounced-value'
 import { DEFAULT_SORT, nextSortOrder, type LinkFilter } from './link-query'
-import { ForgetPageDialog } from './ForgetPageDialog'
+import { LinkDialogs } from './LinkDialogs'
 import { LinksBanner } from './LinksBanner'
 import { LinksTable } from './LinksTable'
 import { LinksToolbar } from './LinksToolbar'
 import { RegistryNotices } from './RegistryNotices'
-import { useLinkHandlers, type Feedback } from './use-link-handlers'
+import { TestAllLinks } from './TestAllLinks'
+import { UndoToast } from './UndoToast'
+import { useBatchHandlers } from './use-batch-handlers'
+import { useLinkActions } from './use-link-actions'
+import { useLinkHandlers, type Feedback, type LinkDialog } from './use-link-handlers'
 import { useLinkHead, useRegistryCounts } from './use-link-pages'
 import { useLinkRegistry, useRefreshOnLinksChanged } from './use-link-registry'
+import { useUndoOffer } from './use-undo'
 import './links.css'
+import './links-trust.css'
 
 /** Main searches the whole registry; waiting for a pause in typing spares it a query per key. */
 const SEARCH_DELAY_MS = 200
@@ -21,7 +27,8 @@ const EMPTY_BY_STATUS: Record<LinkStatusFilter, string> = {
   all: 'No links yet. Share an object and its link shows up here, with a live countdown.',
   active: 'No active links.',
   expiring: 'No links are expiring soon.',
-  expired: 'No expired links.'
+  expired: 'No expired links.',
+  revoked: 'No revoked links.'
 }
 
 type Notice = { tone: 'error' | 'info'; text: string }
@@ -59,27 +66,31 @@ export function LinksPanel() {
 
   const [notice, setNotice] = useState<Notice | null>(null)
   const [announcement, setAnnouncement] = useState('')
-  const [clearing, setClearing] = useState(false)
+  const [dialog, setDialog] = useState<LinkDialog | null>(null)
+  const undo = useUndoOffer()
+  const { offerUndo } = undo
   const feedback: Feedback = useMemo(
     () => ({
       notify: (tone, text) => {
         setNotice({ tone, text })
         if (tone === 'info') setAnnouncement(text.replaceAll('`', ''))
       },
-      announce: setAnnouncement
+      announce: setAnnouncement,
+      offerUndo: (removal, text) => {
+        offerUndo(removal, text)
+        const undoable = removal.undoToken ? ' Undo is available for 10 seconds.' : ''
+        setAnnouncement(`${text}${undoable}`)
+      }
     }),
-    []
+    [offerUndo]
   )
-  const { linkHandlers, batchHandlers, clearExpired, forgetPage } = useLinkHandlers(feedback)
+  const actions = useLinkActions()
+  const { linkHandlers, forget } = useLinkHandlers(actions, feedback, setDialog)
+  const { batchHandlers, clearExpired, undo: undoRemoval } = useBatchHandlers(actions, feedback)
   const onSort = useCallback(
     (field: LinkSortField) => setSort((current) => nextSortOrder(current, field)),
     []
   )
-  const onClearExpired = async () => {
-    setClearing(true)
-    await clearExpired()
-    setClearing(false)
-  }
 
   const titleId = useId()
   const emptyText = head.isPending
@@ -109,8 +120,8 @@ export function LinksPanel() {
         profileIds={registry.data?.profileIds ?? []}
         onProfile={setProfileId}
         expiredTotal={expiredTotal}
-        clearing={clearing}
-        onClearExpired={onClearExpired}
+        onClearExpired={() => setDialog({ kind: 'clear-expired' })}
+        actions={<TestAllLinks actions={actions} announce={setAnnouncement} />}
       />
       <RegistryNotices status={registry.data} />
       {head.error && (
@@ -148,14 +159,23 @@ export function LinksPanel() {
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </div>
-      {forgetPage && (
-        <ForgetPageDialog
-          key={forgetPage.link.id}
-          link={forgetPage.link}
-          onConfirm={forgetPage.confirm}
-          onCancel={forgetPage.cancel}
-        />
-      )}
+      <UndoToast
+        offer={undo.offer}
+        onUndo={async (offer) => {
+          await undoRemoval(offer)
+          undo.dismiss()
+        }}
+        onDismiss={undo.dismiss}
+      />
+      <LinkDialogs
+        dialog={dialog}
+        onOpen={setDialog}
+        actions={actions}
+        feedback={feedback}
+        expiredTotal={expiredTotal}
+        forget={forget}
+        clearExpired={clearExpired}
+      />
     </section>
   )
 }

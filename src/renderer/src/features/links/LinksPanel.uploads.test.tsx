@@ -196,7 +196,7 @@ describe('upload links in the Links view', () => {
       deletePage: true
     })
     expect(screen.getByRole('status')).toHaveTextContent(
-      'Forgot the link to forms/invoice.pdf and deleted its upload page.'
+      'Forgot the link to forms/invoice.pdf and deleted its upload page'
     )
 
     fireEvent.click(forget())

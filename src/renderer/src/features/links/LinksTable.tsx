@@ -2,7 +2,8 @@ import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { LinkBatch, LinkPage, LinkSortField, LinkSortOrder } from '../../../../shared/models'
 import type { BatchHandlers } from './BatchActions'
-import { BatchLinks, batchPanelHeight, type LinkRowHandlers } from './BatchLinks'
+import { BatchLinks, batchPanelHeight } from './BatchLinks'
+import type { LinkRowHandlers } from './link-row-handlers'
 import { BatchRow, describeBatch } from './BatchRow'
 import { PendingRow, ROW_HEIGHT } from './LinkCells'
 import { compactFilter, type LinkFilter } from './link-query'
@@ -135,9 +136,8 @@ export function LinksTable(props: LinksTableProps) {
                   rowIndex={rowIndex}
                   top={top}
                   justCopied={linkHandlers.copiedId === row.link.id}
-                  onCopy={linkHandlers.onCopy}
-                  onOpen={linkHandlers.onOpen}
-                  onForget={linkHandlers.onForget}
+                  busy={linkHandlers.busyIds.has(row.link.id)}
+                  actions={linkHandlers.actions}
                 />
               )
             }

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
 import { formatCount } from '../../../../shared/format'
 import type { LinkStatusFilter } from '../../../../shared/models'
 import { Icon } from '../../lib/Icon'
@@ -8,7 +8,8 @@ const STATUS_TABS: readonly { value: LinkStatusFilter; label: string }[] = [
   { value: 'all', label: 'All' },
   { value: 'active', label: 'Active' },
   { value: 'expiring', label: 'Expiring' },
-  { value: 'expired', label: 'Expired' }
+  { value: 'expired', label: 'Expired' },
+  { value: 'revoked', label: 'Revoked' }
 ]
 
 export interface LinksToolbarProps {
@@ -29,8 +30,10 @@ export interface LinksToolbarProps {
   onProfile: (profileId: string) => void
   /** Expired links overall: what "Clear expired" forgets. */
   expiredTotal: number
-  clearing: boolean
+  /** Asks before it clears: see `ClearExpiredDialog`. */
   onClearExpired: () => void
+  /** More actions, before "Clear expired" ("Test all active"). */
+  actions?: ReactNode
 }
 
 /** A filter menu; the chosen value stays listed even once no link has it any more. */
@@ -64,7 +67,7 @@ function FilterMenu(props: {
   )
 }
 
-/** Title, search, status tabs with counts, bucket and profile menus, and "Clear expired". */
+/** Title, search, status tabs with counts, bucket and profile menus, "Test all active" and "Clear expired". */
 export function LinksToolbar(props: LinksToolbarProps) {
   const name = useId()
   const locale = uiLocale()
@@ -123,15 +126,19 @@ export function LinksToolbar(props: LinksToolbarProps) {
         values={props.profileIds}
         onChange={props.onProfile}
       />
-      <button
-        type="button"
-        className="button clear-expired"
-        onClick={props.onClearExpired}
-        disabled={props.expiredTotal === 0 || props.clearing}
-        title="Forget every expired link. They no longer work anyway."
-      >
-        Clear expired ({formatCount(props.expiredTotal, locale)})
-      </button>
+      <div className="links-toolbar-end">
+        {props.actions}
+        <button
+          type="button"
+          className="button clear-expired"
+          aria-haspopup="dialog"
+          onClick={props.onClearExpired}
+          disabled={props.expiredTotal === 0}
+          title="Forget every expired link (asks first; can be undone). They no longer work anyway."
+        >
+          Clear expired ({formatCount(props.expiredTotal, locale)})
+        </button>
+      </div>
     </header>
   )
 }

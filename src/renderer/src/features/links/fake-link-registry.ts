@@ -1,4 +1,4 @@
-import { linkStatus, toMs } from '../../../../shared/countdown'
+import { displayStatus, expiringSoonAt, toMs } from '../../../../shared/countdown'
 import type {
   IssuedLink,
   LinkBatch,
@@ -6,9 +6,11 @@ import type {
   LinkPage,
   LinkQuery,
   LinkRegistryStatus,
+  LinkRemoval,
   LinkStatusFilter
 } from '../../../../shared/models'
-import { ok, type FakeHandlers } from '../../lib/test-utils'
+import { fail, ok, type FakeHandlers } from '../../lib/test-utils'
+import { createFakeTrustHandlers } from './fake-link-trust'
 
 /** Lowercase without accents, as main searches: "Zoë" → "zoe". */
 function fold(text: string): string {
@@ -74,14 +76,20 @@ export function createFakeLinkRegistry(
           ).includes(term)
         )
     )
-    const counts: Record<LinkStatusFilter, number> = { all: 0, active: 0, expiring: 0, expired: 0 }
+    const counts: Record<LinkStatusFilter, number> = {
+      all: 0,
+      active: 0,
+      expiring: 0,
+      expired: 0,
+      revoked: 0
+    }
     for (const link of matching) {
       counts.all += 1
-      counts[linkStatus(link, now)] += 1
+      counts[displayStatus(link, now)] += 1
     }
     const shown = matching.filter(
       (link) =>
-        !request.status || request.status === 'all' || linkStatus(link, now) === request.status
+        !request.status || request.status === 'all' || displayStatus(link, now) === request.status
     )
     let rows: LinkListRow[]
     if (request.groupBatches && !request.batchId) {
@@ -110,15 +118,52 @@ export function createFakeLinkRegistry(
       return (direction === 'asc' ? order : -order) || rowId(a).localeCompare(rowId(b))
     })
     const page = rows.slice(request.offset, request.offset + request.limit)
-    return { rows: page, total: rows.length, counts, version: state.version, now }
+    // As main does: the next moment any stored link changes status, whatever the page holds.
+    const changes = state.links
+      .flatMap((link) => [expiringSoonAt(link), Date.parse(link.expiresAt)])
+      .filter((at) => at > now)
+    const nextStatusChangeAt = changes.length === 0 ? null : Math.min(...changes)
+    return {
+      rows: page,
+      total: rows.length,
+      counts,
+      version: state.version,
+      now,
+      nextStatusChangeAt
+    }
   }
 
-  function remove(predicate: (link: IssuedLink) => boolean): number {
-    const before = state.links.length
+  /** Removed links (and batches) by undo token, as main keeps them for `UNDO_WINDOW_MS`. */
+  const removals = new Map<string, { links: IssuedLink[]; batches: LinkBatch[] }>()
+  let tokens = 0
+
+  function remove(
+    predicate: (link: IssuedLink) => boolean,
+    batches: LinkBatch[] = []
+  ): LinkRemoval {
+    const gone = state.links.filter(predicate)
     state.links = state.links.filter((link) => !predicate(link))
     state.version += 1
-    return before - state.links.length
+    if (gone.length === 0 && batches.length === 0) return { count: 0, undoToken: null }
+    tokens += 1
+    const undoToken = `undo-${tokens}`
+    removals.set(undoToken, { links: gone, batches })
+    return { count: gone.length, undoToken }
   }
+
+  function find(id: string): IssuedLink | undefined {
+    return state.links.find((link) => link.id === id)
+  }
+
+  function update(id: string, patch: Partial<IssuedLink>): IssuedLink {
+    const index = state.links.findIndex((link) => link.id === id)
+    const link = { ...state.links[index]!, ...patch }
+    state.links[index] = link
+    state.version += 1
+    return link
+  }
+
+  const trust = createFakeTrustHandlers({ state, find, update })
 
   const handlers = {
     queryLinks: async (request) => ok(query(request)),
@@ -133,12 +178,28 @@ export function createFakeLinkRegistry(
         profileIds: [...new Set(state.links.map((link) => link.profileId))].sort(),
         ...status
       }),
-    forgetLink: async ({ id }) => ok(void remove((link) => link.id === id)),
+    forgetLink: async ({ id }) =>
+      find(id)
+        ? ok(remove((link) => link.id === id))
+        : fail('link-not-found', 'That link is no longer in the list.'),
     forgetBatch: async ({ batchId }) => {
+      const gone = state.batches.filter((batch) => batch.id === batchId)
       state.batches = state.batches.filter((batch) => batch.id !== batchId)
-      return ok(remove((link) => link.batchId === batchId))
+      return ok(remove((link) => link.batchId === batchId, gone))
     },
-    clearExpiredLinks: async () => ok(remove((link) => toMs(link.expiresAt) <= Date.now())),
+    // Revoked links count only as revoked: clearing expired ones leaves them.
+    clearExpiredLinks: async () =>
+      ok(remove((link) => displayStatus(link, Date.now()) === 'expired')),
+    undoRemoval: async ({ undoToken }) => {
+      const removal = removals.get(undoToken)
+      if (!removal) return fail('invalid-argument', 'It is too late to undo that.')
+      removals.delete(undoToken)
+      state.links.push(...removal.links)
+      state.batches.push(...removal.batches)
+      state.version += 1
+      return ok(removal.links.length)
+    },
+    ...trust.handlers,
     copyBatch: async ({ batchId }) =>
       ok(state.links.filter((link) => link.batchId === batchId).length),
     exportLinks: async ({ format, batchId }) =>
@@ -150,5 +211,7 @@ export function createFakeLinkRegistry(
     writeClipboardText: async () => ok(undefined)
   } satisfies FakeHandlers
 
-  return { state, handlers, query }
+  return { state, handlers, query, jobs: trust.jobs, outcomes: trust.outcomes, removals }
 }
+
+export type FakeLinkRegistry = ReturnType<typeof createFakeLinkRegistry>

@@ -15,6 +15,7 @@ import {
   settle,
   type FakeHandlers
 } from '../../lib/test-utils'
+import { stubModalDialogs } from '../../lib/modal-dialogs-test-kit'
 import { createFakeLinkRegistry } from './fake-link-registry'
 import { LinksPanel } from './LinksPanel'
 
@@ -43,6 +44,7 @@ export function giveListsAHeight() {
  * Call at the top level of a test file.
  */
 export function setUpLinksPanelTests() {
+  stubModalDialogs()
   beforeEach(() => {
     vi.useFakeTimers({ now: NOW })
     giveListsAHeight()
@@ -135,6 +137,7 @@ export async function renderPanel(
 ) {
   const registry = createFakeLinkRegistry({ links, batches: options.batches }, options.status)
   const fake = installFakeApi({ ...registry.handlers, ...options.handlers })
+  registry.jobs.emit = (job) => fake.emit('onJobChanged', job)
   const view = renderWithClient(<LinksPanel />)
   await settle()
   return { fake, registry, ...view }

@@ -22,8 +22,8 @@ import {
 /**
  * How often the first page is asked for again while shown.
  *
- * Links off screen also change status as time passes; this keeps the status counts close
- * without a timer per link. Shown rows are exact: see `useRefetchAtStatusChange`.
+ * Links beyond the loaded pages also change status as time passes; this keeps the status
+ * counts close without a timer per link. Loaded rows are exact: see `useRefetchAtStatusChange`.
  */
 const REFRESH_MS = 30 * SECOND_MS
 
@@ -73,7 +73,7 @@ function splitKey(pagesKey: string): number[] {
 export interface LinkRows {
   /** The row at an index of the whole list; undefined while its page loads. */
   rowAt: (index: number) => LinkListRow | undefined
-  /** The first moment a loaded row in view changes status; see `nextStatusChange`. */
+  /** The first moment a loaded row changes status; see `nextStatusChange`. */
   nextChangeAt: number | null
   /** Why a page in view could not be loaded, if one could not. */
   error: unknown
@@ -128,18 +128,19 @@ export function useLinkRows(
     [pages]
   )
 
+  // Every loaded page, not only the rows in view: a link off screen that expires changes the
+  // counts too, and a count that moved only when the next action refreshed them would seem to
+  // be moved by that action (forgetting one link raised the Expired count by one).
+  // And main says when the first link anywhere changes (`nextStatusChangeAt`): beyond the
+  // loaded pages, only that keeps the counts right to the second.
   const nextChangeAt = useMemo(() => {
-    let next: number | null = null
-    for (const index of pagesInRange(first, last)) {
-      const page = pages.get(index)
-      if (!page) continue
-      const start = Math.max((first ?? 0) - index * PAGE_SIZE, 0)
-      const end = Math.min((last ?? 0) - index * PAGE_SIZE + 1, page.rows.length)
-      const at = nextStatusChange(page.rows.slice(start, end), page.now)
+    let next: number | null = head?.nextStatusChangeAt ?? null
+    for (const page of pages.values()) {
+      const at = nextStatusChange(page.rows, page.now)
       if (at !== null && (next === null || at < next)) next = at
     }
     return next
-  }, [pages, first, last])
+  }, [head, pages])
 
   return {
     rowAt,
