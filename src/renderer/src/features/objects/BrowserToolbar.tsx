@@ -12,6 +12,8 @@ export interface BrowserToolbarProps {
   /** Arrow down or Enter in the filter: on to the table. */
   onFilterLeave: () => void
   filterRef: Ref<HTMLInputElement>
+  /** The id of the line that says what the filter box does (search or filter). */
+  filterNoteId?: string
   refreshing: boolean
   onRefresh: () => void
   /** Shares every object under the folder shown, sub-folders included. */
@@ -31,6 +33,7 @@ export function BrowserToolbar({
   onFilterChange,
   onFilterLeave,
   filterRef,
+  filterNoteId,
   refreshing,
   onRefresh,
   onShareFolder,
@@ -48,8 +51,10 @@ export function BrowserToolbar({
             ref={filterRef}
             type="search"
             className="input"
-            placeholder="Filter loaded items"
-            aria-label="Filter loaded items"
+            placeholder="Search this folder"
+            aria-label="Search this folder"
+            aria-describedby={filterNoteId}
+            title="Names that start with the text (exact case); once everything is loaded, any part of a name, any case"
             spellCheck={false}
             autoComplete="off"
             value={filter}

@@ -2,28 +2,37 @@ import { parentPrefix } from '../../../../shared/object-key'
 import { EmptyState } from '../../lib/EmptyState'
 import { ErrorState } from '../../lib/ErrorState'
 import { s3Uri } from './entries'
+import type { FilterMode } from './use-folder-view'
 
-/** What the table shows with no rows: nothing matches the filter, or the folder is empty. */
+/** What the table shows with no rows: nothing matches the filter or search, or the folder is empty. */
 export function FolderEmptyMessage({
   bucket,
   prefix,
   filter,
-  moreToLoad
+  mode
 }: {
   bucket: string
   prefix: string
   /** The filter text, trimmed; empty without a filter. */
   filter: string
-  moreToLoad: boolean
+  mode: FilterMode
 }) {
+  if (filter && mode === 'search') {
+    const lower = filter.toLowerCase()
+    const other = lower === filter ? filter.toUpperCase() : lower
+    return (
+      <EmptyState compact icon="search" title={`No names start with “${filter}”`}>
+        <p>
+          S3 matches capitals exactly: “{filter}” does not find names that start with “{other}”. Use
+          Load all below to match any part of a name, in any case.
+        </p>
+      </EmptyState>
+    )
+  }
   if (filter) {
     return (
-      <EmptyState compact icon="search" title={`Nothing loaded matches “${filter}”`}>
-        {moreToLoad ? (
-          <p>More items are not loaded yet: use Load more below to search them too.</p>
-        ) : (
-          <p>Try another name, or clear the filter with Escape.</p>
-        )}
+      <EmptyState compact icon="search" title={`Nothing matches “${filter}”`}>
+        <p>Try another name, or clear the filter with Escape.</p>
       </EmptyState>
     )
   }

@@ -123,14 +123,14 @@ describe('the object table', () => {
   it('filters the loaded rows as the user types, and Escape clears the filter', async () => {
     const { user } = setup({ listObjects: async () => ok(mixed) })
     await screen.findByRole('row', { name: /^a\.txt/ })
-    const filter = screen.getByRole('searchbox', { name: 'Filter loaded items' })
+    const filter = screen.getByRole('searchbox', { name: 'Search this folder' })
 
     await user.type(filter, 'C1')
     await waitFor(() => expect(rowNames()).toEqual(['c10.txt']))
     expect(statusLine()).toHaveTextContent('1 match · 6 items')
 
     await user.type(filter, 'x')
-    expect(await screen.findByText('Nothing loaded matches “C1x”')).toBeInTheDocument()
+    expect(await screen.findByText('Nothing matches “C1x”')).toBeInTheDocument()
 
     await user.keyboard('{Escape}')
     await waitFor(() => expect(rowNames()).toHaveLength(6))
@@ -171,7 +171,7 @@ describe('paging', () => {
       listObjects: async ({ token }) => ok(token === 'token-2' ? second : first)
     })
 
-    expect(await findStatus('1,000 of many loaded')).toBeInTheDocument()
+    expect(await findStatus('1,000 loaded, more to come')).toBeInTheDocument()
     expect(api.listObjects).toHaveBeenCalledTimes(1)
 
     await user.click(screen.getByRole('button', { name: 'Load more' }))
@@ -191,7 +191,7 @@ describe('paging', () => {
     const { api } = setup({
       listObjects: async ({ token }) => ok(token === 'token-2' ? second : first)
     })
-    await findStatus('1,000 of many loaded')
+    await findStatus('1,000 loaded, more to come')
 
     const scroller = document.querySelector('.grid-scroll')
     if (!scroller) throw new Error('no scroll container')

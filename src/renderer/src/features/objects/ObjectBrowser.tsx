@@ -1,14 +1,12 @@
-import { useRef } from 'react'
+import { useId, useRef } from 'react'
 import { parentPrefix } from '../../../../shared/object-key'
 import { useCopyText } from '../../lib/use-copy-text'
-import { BrowserStatusBar } from './BrowserStatusBar'
 import { BrowserToolbar } from './BrowserToolbar'
 import type { BrowserRow } from './entries'
-import { FolderEmptyMessage, FolderListError } from './FolderMessages'
-import { ListingWait } from './ListingWait'
+import { FolderTablePane, folderCountText } from './FolderTablePane'
 import { ObjectDetailsPanel } from './ObjectDetailsPanel'
-import { ObjectTable } from './ObjectTable'
 import { SelectionBar } from './SelectionBar'
+import { SearchNote } from './SearchNote'
 import { SelectionDetails } from './SelectionDetails'
 import type { ReceiveTarget } from '../share/receive-target'
 import type { BulkShareTarget, ShareTarget } from './share-target'
@@ -43,9 +41,10 @@ export function ObjectBrowser({
   ...props
 }: ObjectBrowserProps) {
   const view = useFolderView(profileId, bucket, prefix)
-  const { query, filter, selection, selectedRows, selector } = view
+  const { filter, selection, selectedRows, selector } = view
+  const noteId = useId()
   const { copy, copied, error: copyError } = useCopyText()
-  const { share, sharePrefix, shareFolder, shareRows } = useShareActions({
+  const { share, shareVersion, sharePrefix, shareFolder, shareRows } = useShareActions({
     profileId,
     bucket,
     ...props
@@ -110,73 +109,44 @@ export function ObjectBrowser({
         onFilterChange={filter.setText}
         onFilterLeave={leaveFilter}
         filterRef={filter.inputRef}
-        refreshing={query.isFetching && !query.isFetchingNextPage}
+        filterNoteId={noteId}
+        refreshing={view.query.isFetching && !view.query.isFetchingNextPage}
         onRefresh={view.refresh}
         onShareFolder={() => sharePrefix(prefix)}
         onReceive={receive && (() => receive(prefix))}
         detailsOpen={details.open}
         onToggleDetails={details.toggle}
       />
+      <SearchNote
+        id={noteId}
+        mode={view.mode}
+        text={view.typed}
+        onLoadAll={view.loadEverything}
+        loadingAll={view.loadRun !== null}
+      />
       <div className={details.open ? 'browser-body with-details' : 'browser-body'}>
-        <div className="table-pane">
-          {view.listFailed ? (
-            <FolderListError
-              bucket={bucket}
-              prefix={prefix}
-              error={query.error}
-              retrying={query.isFetching}
-              onRetry={() => void query.refetch()}
-              onUp={goUp}
-            />
-          ) : (
-            <ObjectTable
-              gridRef={gridRef}
-              label={`Contents of ${folderName}`}
-              locationKey={view.location}
-              rows={view.visibleRows}
-              loading={query.isPending}
-              emptyMessage={
-                <FolderEmptyMessage
-                  bucket={bucket}
-                  prefix={prefix}
-                  filter={filter.deferred}
-                  moreToLoad={query.hasNextPage}
-                />
-              }
-              sort={view.sort}
-              onSortChange={view.setSort}
-              selection={selection}
-              selector={selector}
-              onOpen={open}
-              onUp={goUp}
-              onShare={share}
-              onShareFolder={shareFolder}
-              onContextMenu={openMenu}
-              onEndReached={view.onEndReached}
-            />
-          )}
-          <ListingWait
-            profileId={profileId}
-            bucket={bucket}
-            prefix={prefix}
-            fetching={query.isFetching}
-          />
-          <BrowserStatusBar
-            query={query}
-            countText={view.countText}
-            matches={view.filtering ? view.visibleRows.length : null}
-            copyError={copyError}
-            selection={
-              several && (
-                <SelectionBar
-                  count={selectedRows.length}
-                  onShare={shareSelection}
-                  onClear={clearSelection}
-                />
-              )
-            }
-          />
-        </div>
+        <FolderTablePane
+          profileId={profileId}
+          bucket={bucket}
+          prefix={prefix}
+          view={view}
+          gridRef={gridRef}
+          onOpen={open}
+          onUp={goUp}
+          onShare={share}
+          onShareFolder={shareFolder}
+          onContextMenu={openMenu}
+          copyError={copyError}
+          selection={
+            several && (
+              <SelectionBar
+                count={selectedRows.length}
+                onShare={shareSelection}
+                onClear={clearSelection}
+              />
+            )
+          }
+        />
         {details.open && several && (
           <SelectionDetails
             bucket={bucket}
@@ -194,9 +164,10 @@ export function ObjectBrowser({
             bucket={bucket}
             prefix={prefix}
             row={view.detailsRow}
-            itemsSummary={view.countText}
+            itemsSummary={folderCountText(view)}
             focusRequest={details.focusRequest}
             onShare={share}
+            onShareVersion={shareVersion}
             onOpenFolder={(row) => {
               navigate(row.prefix)
               focusGrid()

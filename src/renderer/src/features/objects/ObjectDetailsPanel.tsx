@@ -1,30 +1,23 @@
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
-import { formatBytes, formatExactBytes, formatFullDateTime } from '../../../../shared/format'
+import { useEffect, useRef, type RefObject } from 'react'
 import { keyName } from '../../../../shared/object-key'
-import { ErrorState } from '../../lib/ErrorState'
 import { Icon } from '../../lib/Icon'
-import { uiLocale } from '../../lib/locale'
-import { useDebouncedValue } from '../../lib/use-debounced-value'
 import { DetailsFrame } from './DetailsFrame'
+import { Prop } from './DetailsProps'
 import { s3Uri, type BrowserRow, type FolderRow, type ObjectRow } from './entries'
-import { useObjectDetails } from './use-object-details'
-
-/** Storage classes whose objects must be restored before a GET (and so a shared link) works. */
-const ARCHIVE_CLASSES = new Set(['GLACIER', 'DEEP_ARCHIVE'])
-
-/** Waiting this long after the selection settles before asking S3 keeps arrow-key scrolling cheap. */
-const HEAD_DELAY_MS = 150
+import { ObjectFacts } from './ObjectFacts'
 
 export interface ObjectDetailsPanelProps {
   profileId: string
   bucket: string
   prefix: string
   row: BrowserRow | null
-  /** How many items the folder has, as the status line says it ("1,000 of many loaded"). */
+  /** How many items the folder has, as the status line says it ("1,000 loaded, more to come"). */
   itemsSummary: string
   /** Increments when the user asks to open the details: focus moves to the main action. */
   focusRequest: number
   onShare: (row: ObjectRow) => void
+  /** Shares one version of an object (a versioned bucket's details list them). */
+  onShareVersion: (row: ObjectRow, versionId: string, size: number) => void
   onOpenFolder: (row: FolderRow) => void
   onCopy: (text: string) => void
   copied: string | null
@@ -57,7 +50,12 @@ export function ObjectDetailsPanel(props: ObjectDetailsPanelProps) {
           {row.kind === 'folder' ? (
             <FolderDetails bucket={props.bucket} row={row} />
           ) : (
-            <ObjectDetails profileId={props.profileId} bucket={props.bucket} row={row} />
+            <ObjectFacts
+              profileId={props.profileId}
+              bucket={props.bucket}
+              row={row}
+              onShareVersion={props.onShareVersion}
+            />
           )}
         </div>
       )}
@@ -123,129 +121,5 @@ function FolderDetails({ bucket, row }: { bucket: string; row: FolderRow }) {
         {s3Uri(bucket, row.prefix)}
       </Prop>
     </dl>
-  )
-}
-
-function ObjectDetails({
-  profileId,
-  bucket,
-  row
-}: {
-  profileId: string
-  bucket: string
-  row: ObjectRow
-}) {
-  const locale = uiLocale()
-  const key = useDebouncedValue(row.key, HEAD_DELAY_MS)
-  const details = useObjectDetails(profileId, bucket, key)
-  const head = details.data?.key === row.key ? details.data : undefined
-  const headPending = !head && !details.isError
-  const size = head?.size ?? row.size
-  const storageClass = head?.storageClass ?? row.storageClass
-  const etag = head?.etag ?? row.etag
-  const metadata = head ? Object.entries(head.metadata) : []
-
-  const later = (value: ReactNode) => (headPending ? <Pending /> : value)
-
-  return (
-    <>
-      {storageClass && ARCHIVE_CLASSES.has(storageClass) && (
-        <p className="callout callout-warning">
-          <Icon name="warning" />
-          <span>
-            This object is in <code>{storageClass}</code>. A link only downloads it after it has
-            been restored.
-          </span>
-        </p>
-      )}
-      {details.isError && (
-        <ErrorState
-          compact
-          title="Couldn't read the object's details"
-          error={details.error}
-          onRetry={() => void details.refetch()}
-          retrying={details.isFetching}
-        />
-      )}
-      <dl className="props">
-        <Prop label="Key" mono>
-          {row.key}
-        </Prop>
-        <Prop label="Size">
-          <span title={formatExactBytes(size, locale)}>{formatBytes(size, locale)}</span>{' '}
-          <span className="muted">({formatExactBytes(size, locale)})</span>
-        </Prop>
-        <Prop label="Content type" mono>
-          {later(head?.contentType ?? '—')}
-        </Prop>
-        <Prop label="Last modified">
-          {formatFullDateTime(head?.lastModified ?? row.lastModified, locale)}
-        </Prop>
-        <Prop label="Storage class">{storageClass ?? '—'}</Prop>
-        <Prop label="ETag" mono>
-          {etag ? <Etag etag={etag} /> : '—'}
-        </Prop>
-        <Prop label="Version" mono>
-          {later(head?.versionId ?? <span className="muted">None (unversioned)</span>)}
-        </Prop>
-        {head?.cacheControl && (
-          <Prop label="Cache-Control" mono>
-            {head.cacheControl}
-          </Prop>
-        )}
-        {head?.contentDisposition && (
-          <Prop label="Content-Disposition" mono>
-            {head.contentDisposition}
-          </Prop>
-        )}
-        <Prop label="Region" mono>
-          {later(head?.region ?? '—')}
-        </Prop>
-      </dl>
-      <section className="details-section" aria-label="Metadata">
-        <h3 className="details-subtitle">Metadata</h3>
-        {headPending ? (
-          <Pending />
-        ) : metadata.length === 0 ? (
-          <p className="muted">No user metadata.</p>
-        ) : (
-          <dl className="props props-metadata">
-            {metadata.map(([name, value]) => (
-              <Prop key={name} label={name} mono>
-                {value}
-              </Prop>
-            ))}
-          </dl>
-        )}
-      </section>
-    </>
-  )
-}
-
-function Prop({ label, mono, children }: { label: string; mono?: boolean; children: ReactNode }) {
-  return (
-    <div className="prop">
-      <dt>{label}</dt>
-      <dd className={mono ? 'mono selectable' : 'selectable'}>{children}</dd>
-    </div>
-  )
-}
-
-function Etag({ etag }: { etag: string }) {
-  const bare = etag.replace(/^"|"$/g, '')
-  const parts = /-(\d+)$/.exec(bare)?.[1]
-  return (
-    <>
-      {bare}
-      {parts && <span className="muted"> (multipart, {parts} parts)</span>}
-    </>
-  )
-}
-
-function Pending() {
-  return (
-    <span className="skeleton-line skeleton-inline" role="status">
-      <span className="visually-hidden">Loading…</span>
-    </span>
   )
 }

@@ -1,20 +1,12 @@
-import {
-  useCallback,
-  useId,
-  useMemo,
-  useRef,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-  type Ref
-} from 'react'
+import { useCallback, useId, useMemo, useRef, type ReactNode, type Ref } from 'react'
 import { uiLocale } from '../../lib/locale'
 import type { BrowserRow, FolderRow, ObjectRow, SortOrder } from './entries'
-import { gridCommand, moveTarget } from './grid-keys'
 import { RowCells } from './ObjectRowCells'
 import { COLUMN_COUNT, ObjectTableHead } from './ObjectTableHead'
 import { SkeletonRows } from './SkeletonRows'
 import type { RowSelection } from './selection'
+import type { EndRequest } from './use-folder-view'
+import { useGridKeyboard } from './use-grid-keyboard'
 import type { RowSelector } from './use-row-selection'
 import { useTableVirtualizer } from './use-table-virtualizer'
 
@@ -25,6 +17,8 @@ export interface ObjectTableProps {
   label: string
   /** Changes when the table shows another folder: the scroll position starts over. */
   locationKey: string
+  /** Changes when rows move for a reason other than pages arriving (sort, filter). */
+  anchorKey: string
   rows: BrowserRow[]
   loading: boolean
   /** Shown instead of rows when there are none. */
@@ -43,6 +37,13 @@ export interface ObjectTableProps {
   onContextMenu: (row: BrowserRow, x: number, y: number) => void
   /** The user scrolled near the last loaded row. */
   onEndReached: () => void
+  /** Pages are still to come: End loads them before moving. */
+  moreToLoad: boolean
+  /** End pressed with pages to come, waiting for them; null otherwise. */
+  endRequest: EndRequest | null
+  onGoToEnd: (how: EndRequest) => void
+  /** The end was reached (or there was nothing to wait for). */
+  onEndDone: () => void
   gridRef?: Ref<HTMLDivElement>
 }
 
@@ -57,6 +58,7 @@ export interface ObjectTableProps {
 export function ObjectTable({
   label,
   locationKey,
+  anchorKey,
   rows,
   loading,
   emptyMessage,
@@ -70,6 +72,10 @@ export function ObjectTable({
   onShareFolder,
   onContextMenu,
   onEndReached,
+  moreToLoad,
+  endRequest,
+  onGoToEnd,
+  onEndDone,
   gridRef
 }: ObjectTableProps) {
   const baseId = useId()
@@ -83,6 +89,7 @@ export function ObjectTable({
     scrollRef,
     rows,
     locationKey,
+    anchorKey,
     focusIndex,
     onEndReached
   })
@@ -100,59 +107,22 @@ export function ObjectTable({
 
   const rowId = (index: number) => `${baseId}-row-${index}`
   const focusRendered = items.some((item) => item.index === focusIndex)
-
-  const openMenuForFocus = () => {
-    const row = rows[focusIndex]
-    if (!row) return
-    const rect = document.getElementById(rowId(focusIndex))?.getBoundingClientRect()
-    onContextMenu(row, (rect?.left ?? 0) + 24, rect?.bottom ?? 0)
-  }
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // Keys typed in the header's buttons or a row's Share button are theirs.
-    if (event.target !== event.currentTarget) return
-    const command = gridCommand(event)
-    if (!command) return
-    switch (command.type) {
-      case 'move': {
-        if (rows.length === 0) break
-        const index = moveTarget(command.to, focusIndex, rows.length - 1, pageSize())
-        selector.move(index, command)
-        virtualizer.scrollToIndex(index, { align: 'auto' })
-        break
-      }
-      case 'open': {
-        const row = rows[focusIndex]
-        if (row) onOpen(row)
-        break
-      }
-      case 'up':
-        onUp()
-        break
-      case 'menu':
-        openMenuForFocus()
-        break
-      case 'selectAll':
-        selector.all()
-        break
-      case 'clear':
-        // Nothing to clear: Escape is left to whoever else listens.
-        if (selection.ids.size === 0) return
-        selector.clear()
-        break
-      case 'toggle':
-        selector.toggleFocused()
-        break
-    }
-    event.preventDefault()
-  }
-
-  const onGridContextMenu = (event: MouseEvent<HTMLDivElement>) => {
-    // A context menu on the grid itself came from the keyboard: use the selected row.
-    if (event.target !== event.currentTarget) return
-    event.preventDefault()
-    openMenuForFocus()
-  }
+  const { onKeyDown, onGridContextMenu } = useGridKeyboard({
+    rows,
+    focusIndex,
+    selection,
+    selector,
+    virtualizer,
+    pageSize,
+    rowElementId: rowId,
+    moreToLoad,
+    endRequest,
+    onGoToEnd,
+    onEndDone,
+    onOpen,
+    onUp,
+    onContextMenu
+  })
 
   const showEmpty = !loading && rows.length === 0
 
@@ -165,7 +135,7 @@ export function ObjectTable({
       aria-rowcount={rows.length + 1}
       aria-colcount={COLUMN_COUNT}
       aria-multiselectable="true"
-      aria-busy={loading || undefined}
+      aria-busy={loading || endRequest !== null || undefined}
       aria-activedescendant={focusRendered ? rowId(focusIndex) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}

@@ -68,3 +68,30 @@ describe('rows', () => {
     ])
   })
 })
+
+describe('rows of a search', () => {
+  it('names rows relative to the folder shown, not to the longer search prefix', () => {
+    const rows = rowsOfPages(
+      [
+        {
+          bucket: 'b',
+          prefix: 'camera/IMG_04',
+          folders: [{ prefix: 'camera/IMG_04x/', name: 'x' }],
+          objects: [
+            {
+              key: 'camera/IMG_0412.jpg',
+              name: '12.jpg',
+              size: 1,
+              lastModified: null,
+              storageClass: null,
+              etag: null
+            }
+          ],
+          nextToken: null
+        }
+      ],
+      'camera/'
+    )
+    expect(rows.map((row) => row.name)).toEqual(['IMG_04x', 'IMG_0412.jpg'])
+  })
+})

@@ -52,45 +52,52 @@ export function nextSort(current: SortOrder, column: SortColumn): SortOrder {
 
 const pageRows = new WeakMap<ObjectPage, BrowserRow[]>()
 
-/** The rows of one page, folders then objects, computed once per page. */
-function rowsOfPage(page: ObjectPage): BrowserRow[] {
+/**
+ * The rows of one page, folders then objects, computed once per page.
+ *
+ * Names are relative to `folder`, the folder shown: a search page was listed with a longer
+ * prefix (the folder plus the typed text), and its entries keep their full names in the table.
+ */
+function rowsOfPage(page: ObjectPage, folder: string): BrowserRow[] {
   const cached = pageRows.get(page)
   if (cached) return cached
   const rows: BrowserRow[] = []
-  for (const folder of page.folders) {
+  for (const entry of page.folders) {
+    const name = entry.prefix.slice(folder.length).replace(/\/$/, '')
     rows.push({
       kind: 'folder',
-      id: folder.prefix,
-      name: folder.name,
-      prefix: folder.prefix,
-      search: folder.name.toLowerCase()
+      id: entry.prefix,
+      name,
+      prefix: entry.prefix,
+      search: name.toLowerCase()
     })
   }
   for (const object of page.objects) {
     // The zero-byte "folder marker" a console creates has the folder's own key: not a file in it.
-    if (object.key === page.prefix || object.name === '') continue
+    if (object.key === folder || !object.key.startsWith(folder)) continue
+    const name = object.key.slice(folder.length)
     const modifiedAt = object.lastModified ? Date.parse(object.lastModified) : 0
     rows.push({
       kind: 'object',
       id: object.key,
-      name: object.name,
+      name,
       key: object.key,
       size: object.size,
       lastModified: object.lastModified,
       modifiedAt: Number.isNaN(modifiedAt) ? 0 : modifiedAt,
       storageClass: object.storageClass,
       etag: object.etag,
-      search: object.name.toLowerCase()
+      search: name.toLowerCase()
     })
   }
   pageRows.set(page, rows)
   return rows
 }
 
-/** Every loaded row, in the order S3 returned them. */
-export function rowsOfPages(pages: readonly ObjectPage[]): BrowserRow[] {
-  if (pages.length === 1 && pages[0]) return rowsOfPage(pages[0])
-  return pages.flatMap(rowsOfPage)
+/** Every loaded row, in the order S3 returned them; `folder` defaults to the pages' own prefix. */
+export function rowsOfPages(pages: readonly ObjectPage[], folder?: string): BrowserRow[] {
+  if (pages.length === 1 && pages[0]) return rowsOfPage(pages[0], folder ?? pages[0].prefix)
+  return pages.flatMap((page) => rowsOfPage(page, folder ?? page.prefix))
 }
 
 /** Rows whose name contains the text, ignoring case; all rows for blank text. */

@@ -5,6 +5,8 @@ export interface ShareTarget {
   key: string
   /** The object's size when known, so the dialog can show it without asking S3 again. */
   size: number | null
+  /** A version to pin the link to (a versioned bucket); absent: whatever the key holds then. */
+  versionId?: string | null
 }
 
 /** What the bulk share dialog shares: objects picked one by one, and whole folders. */

@@ -22,6 +22,11 @@ export function useShareActions({
     (row: ObjectRow) => onShare({ profileId, bucket, key: row.key, size: row.size }),
     [profileId, bucket, onShare]
   )
+  const shareVersion = useCallback(
+    (row: ObjectRow, versionId: string, size: number) =>
+      onShare({ profileId, bucket, key: row.key, size, versionId }),
+    [profileId, bucket, onShare]
+  )
   const sharePrefix = useCallback(
     (prefix: string) => onShareMany({ profileId, bucket, objects: [], folders: [prefix] }),
     [profileId, bucket, onShareMany]
@@ -35,5 +40,5 @@ export function useShareActions({
     }
     onShareMany(target)
   }
-  return { share, sharePrefix, shareFolder, shareRows }
+  return { share, shareVersion, sharePrefix, shareFolder, shareRows }
 }
