@@ -28,6 +28,9 @@ function setup(remembered: Partial<Preferences>, handlers: FakeHandlers = {}) {
     selectedProfileId: null,
     lastLocation: null,
     defaultExpiresInSeconds: 3_600,
+    testNewLinks: true,
+    notifyWatchedLinks: true,
+    seenSessionWarnings: [],
     ...remembered
   }
   const fake = installFakeApi({
@@ -96,7 +99,7 @@ describe('what the app remembers across restarts', () => {
     await user.click(await screen.findByRole('button', { name: /photos/ }))
     await user.dblClick(await screen.findByRole('row', { name: /^2024/ }))
     await screen.findByRole('row', { name: /^spring\.jpg/ })
-    expect(stored).toEqual({
+    expect(stored).toMatchObject({
       selectedProfileId: 'minio',
       lastLocation: { profileId: 'minio', bucket: 'photos', prefix: '2024/' },
       defaultExpiresInSeconds: 3_600

@@ -15,7 +15,7 @@ function setup() {
       ok({
         rows: [],
         total: 0,
-        counts: { all: 0, active: 0, expiring: 0, expired: 0 },
+        counts: { all: 0, active: 0, expiring: 0, expired: 0, revoked: 0 },
         version: 1,
         now: Date.now()
       }),

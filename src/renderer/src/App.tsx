@@ -83,7 +83,8 @@ export function App() {
       <header className="app-header">
         <div className="app-brand">
           <Icon name="logo" className="app-logo" />
-          <span className="app-name">S3 Share Manager</span>
+          {/* The page's one h1: views and dialogs use h2 and below under it. */}
+          <h1 className="app-name">S3 Share Manager</h1>
         </div>
         <div className="segmented" role="tablist" aria-label="View" onKeyDown={onTabKeyDown}>
           {VIEWS.map((candidate) => (
@@ -126,7 +127,13 @@ export function App() {
           </div>
         )}
       </main>
-      {shareTarget && <ShareDialog target={shareTarget} onClose={closeShare} />}
+      {shareTarget && (
+        <ShareDialog
+          target={shareTarget}
+          versionId={shareTarget.versionId ?? null}
+          onClose={closeShare}
+        />
+      )}
       {bulkTarget && <BulkShareDialog target={bulkTarget} onClose={closeShare} />}
       <PromptHost />
       {receiveTarget && <ReceiveDialog target={receiveTarget} onClose={closeShare} />}

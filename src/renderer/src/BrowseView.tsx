@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { ENVIRONMENT_PROFILE_ID } from '../../shared/ipc-contract'
 import type { BucketLocation } from './features/buckets/bucket-input'
 import { BucketList } from './features/buckets/BucketList'
+import { NoBucketOpen } from './features/buckets/NoBucketOpen'
 import { ObjectBrowser } from './features/objects/ObjectBrowser'
 import type { BulkShareTarget, ShareTarget } from './features/objects/share-target'
 import type { ReceiveTarget } from './features/share/receive-target'
@@ -9,7 +10,6 @@ import { ConfigProblems } from './features/profiles/ConfigProblems'
 import { NoProfiles } from './features/profiles/NoProfiles'
 import { ProfilePicker } from './features/profiles/ProfilePicker'
 import { useProfileSelection, useProfiles } from './features/profiles/use-profiles'
-import { EmptyState } from './lib/EmptyState'
 import { ErrorState } from './lib/ErrorState'
 import { Spinner } from './lib/Spinner'
 import { usePreferences } from './lib/use-preferences'
@@ -122,11 +122,10 @@ export function BrowseView({
           />
         ) : (
           <div className="view-center">
-            <EmptyState icon="bucket" title="Choose a bucket">
-              <p>
-                Pick one in the sidebar, or type a bucket name or an s3:// URI there to open it.
-              </p>
-            </EmptyState>
+            <NoBucketOpen
+              profileId={profile.id}
+              cliProfile={profile.id === ENVIRONMENT_PROFILE_ID ? null : profile.name}
+            />
           </div>
         )}
       </div>

@@ -55,8 +55,9 @@ export function ProfilePicker({ profiles, selectedId, onChange }: ProfilePickerP
         onChange={(event) => onChange(event.target.value)}
       >
         {profiles.map((profile) => (
-          <option key={profile.id} value={profile.id}>
-            {profileOptionLabel(profile)}
+          // The name alone fits the sidebar; the kind, region and endpoint are in the summary below.
+          <option key={profile.id} value={profile.id} title={profileOptionLabel(profile)}>
+            {profile.name}
           </option>
         ))}
       </select>
