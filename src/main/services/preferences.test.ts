@@ -20,17 +20,25 @@ describe('preferences', () => {
     expect(createPreferencesService(confPreferencesBackend(dir)).get()).toEqual(DEFAULT_PREFERENCES)
   })
 
-  it('remembers the profile, the last folder and the lifetime across restarts', () => {
-    createPreferencesService(confPreferencesBackend(dir)).set({
+  it('remembers the profile, the last folder, the lifetime and the link settings across restarts', () => {
+    const chosen = {
       selectedProfileId: 'dev',
       lastLocation: { profileId: 'dev', bucket: 'photos', prefix: '2024/' },
-      defaultExpiresInSeconds: 86_400
-    })
+      defaultExpiresInSeconds: 86_400,
+      testNewLinks: false,
+      notifyWatchedLinks: false,
+      seenSessionWarnings: ['dev', 'ops']
+    }
+    createPreferencesService(confPreferencesBackend(dir)).set(chosen)
     const reopened = createPreferencesService(confPreferencesBackend(dir))
-    expect(reopened.get()).toEqual({
-      selectedProfileId: 'dev',
-      lastLocation: { profileId: 'dev', bucket: 'photos', prefix: '2024/' },
-      defaultExpiresInSeconds: 86_400
+    expect(reopened.get()).toEqual(chosen)
+  })
+
+  it('tests new links and shows notifications until the user turns them off', () => {
+    expect(createPreferencesService(confPreferencesBackend(dir)).get()).toMatchObject({
+      testNewLinks: true,
+      notifyWatchedLinks: true,
+      seenSessionWarnings: []
     })
   })
 
