@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one worker, which runs every file in turn. Most files
+    // wait on Swift or Chromium (other processes), so two keep both cores busy.
+    maxWorkers: 2,
     projects: [
       {
         test: {
