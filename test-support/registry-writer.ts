@@ -7,36 +7,14 @@
  * processes can start writing together), records COUNT links with keys `TAG/file-N.txt` in
  * chunks of CHUNK (one transaction each), then prints "done" and the ids as JSON.
  */
-import { registerHooks } from 'node:module'
-import { createInterface } from 'node:readline'
-
-// The sources import each other without extensions (bundler style); let Node find the `.ts`.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context)
-    } catch (error) {
-      if (!specifier.startsWith('.')) throw error
-      return nextResolve(`${specifier}.ts`, context)
-    }
-  }
-})
-
-const { openLinkDatabase } = await import('../src/main/adapters/link-db.ts')
-const { createLinkService } = await import('../src/main/services/links.ts')
-const { sampleDraft } = await import('./link-fixtures.ts')
+import { sampleDraft } from './link-fixtures.ts'
+import { openRegistryOnCue } from './registry-child.ts'
 
 const [dir, count, tag, chunk = '50'] = process.argv.slice(2)
 if (dir === undefined || count === undefined || tag === undefined) {
   throw new Error('usage: registry-writer.ts DIR COUNT TAG [CHUNK]')
 }
-const repository = openLinkDatabase({ dir })
-const links = createLinkService({ repository })
-process.stdout.write('ready\n')
-
-const input = createInterface({ input: process.stdin })
-await new Promise<void>((resolve) => input.once('line', () => resolve()))
-input.close()
+const { repository, links } = await openRegistryOnCue(dir)
 
 const ids: string[] = []
 for (let start = 0; start < Number(count); start += Number(chunk)) {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { IssuedLink } from '../shared/models'
 import type { LinkDraft } from '../main/services/registry-ports'
-import { runCli, type CliIo } from './main'
+import { runCliCaptured, type CliRun } from '../../test-support/run-cli'
 import { openCoreServices, type OpenServices } from './services'
 
 /**
@@ -19,30 +19,16 @@ let home: string
 let dataDir: string
 let env: Record<string, string>
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function s3share(
+function s3share(
   argv: string[],
   options: { env?: Record<string, string>; openServices?: OpenServices } = {}
-): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    isTTY: false,
+): Promise<CliRun> {
+  return runCliCaptured(argv, {
     env: options.env ?? env,
+    home,
     platform: 'linux',
-    homedir: home,
-    cwd: home,
-    onInterrupt: () => () => {}
-  }
-  const code = await runCli(argv, io, options.openServices ?? openCoreServices)
-  return { code, stdout, stderr }
+    openServices: options.openServices
+  })
 }
 
 const neverOpened: OpenServices = () => {

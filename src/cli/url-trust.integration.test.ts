@@ -8,10 +8,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { runCliCaptured, type CliRun } from '../../test-support/run-cli'
 import { swiftSeedClient } from '../../test-support/swift-profiles'
 import type { IssuedLink } from '../shared/models'
-import { runCli, type CliIo } from './main'
-import { openCoreServices } from './services'
 
 /**
  * `s3-share url`'s link options against Swift, run in-process over the real core services (the
@@ -30,21 +29,8 @@ let env: Record<string, string>
 let firstVersion: string
 let goneVersion: string
 
-async function s3share(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    isTTY: false,
-    env,
-    platform: process.platform,
-    homedir: home,
-    cwd: home,
-    onInterrupt: () => () => {}
-  }
-  const code = await runCli(argv, io, openCoreServices)
-  return { code, stdout, stderr }
+function s3share(argv: string[]): Promise<CliRun> {
+  return runCliCaptured(argv, { env, home })
 }
 
 async function json(argv: string[]): Promise<IssuedLink> {

@@ -8,37 +8,15 @@
  * once the call that recorded it has returned, i.e. committed. COUNT 0 (the default) writes
  * until killed; otherwise it prints "done" after COUNT links and exits.
  */
-import { registerHooks } from 'node:module'
-import { createInterface } from 'node:readline'
-
-// The sources import each other without extensions (bundler style); let Node find the `.ts`.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context)
-    } catch (error) {
-      if (!specifier.startsWith('.')) throw error
-      return nextResolve(`${specifier}.ts`, context)
-    }
-  }
-})
-
-const { openLinkDatabase } = await import('../../src/main/adapters/link-db.ts')
-const { createLinkService } = await import('../../src/main/services/links.ts')
-const { sampleDraft } = await import('../link-fixtures.ts')
+import { sampleDraft } from '../link-fixtures.ts'
+import { openRegistryOnCue } from '../registry-child.ts'
 
 const [dir, tag, countText = '0'] = process.argv.slice(2)
 if (dir === undefined || tag === undefined) {
   throw new Error('usage: registry-burst-writer.ts DIR TAG [COUNT]')
 }
 const count = Number(countText)
-const repository = openLinkDatabase({ dir })
-const links = createLinkService({ repository })
-process.stdout.write('ready\n')
-
-const input = createInterface({ input: process.stdin })
-await new Promise<void>((resolve) => input.once('line', () => resolve()))
-input.close()
+const { repository, links } = await openRegistryOnCue(dir)
 
 let written = 0
 while (count === 0 || written < count) {

@@ -2,6 +2,7 @@ import type { Ref } from 'react'
 import type { DownloadNameRule } from '../../../../shared/models'
 import { ExpiryNotes, ExpiryPreview, type ShareExpiry } from '../share/ExpiryNotes'
 import { ExpiryPicker } from '../share/ExpiryPicker'
+import { TextField } from '../share/ReceiveFields'
 import type { useExpiryChoice } from '../share/use-expiry-choice'
 
 const NAME_RULES: { rule: DownloadNameRule; label: string; hint: string }[] = [
@@ -54,19 +55,17 @@ export function BulkSetup(props: BulkSetupProps) {
       <ExpiryNotes expiry={expiry} profileId={profileId} plural />
 
       <div className="share-fields">
-        <label className="share-field">
-          <span className="field-label">
-            Label <span className="optional">optional, for every link</span>
-          </span>
-          <input
-            type="text"
-            className="input"
-            value={props.label}
-            onChange={(event) => props.onLabel(event.target.value)}
-            placeholder="Who or what they are for"
-            maxLength={200}
-          />
-        </label>
+        <TextField
+          label={
+            <>
+              Label <span className="optional">optional, for every link</span>
+            </>
+          }
+          value={props.label}
+          onChange={props.onLabel}
+          placeholder="Who or what they are for"
+          maxLength={200}
+        />
         <fieldset className="share-field bulk-rule">
           <legend className="field-label">Download as</legend>
           {NAME_RULES.map((option) => (

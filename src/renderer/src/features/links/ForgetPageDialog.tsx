@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { formatMoment } from '../../../../shared/format'
 import type { IssuedLink } from '../../../../shared/models'
 import { uiLocale } from '../../lib/locale'
-import { useDialogFocus } from '../../lib/use-dialog-focus'
 import { destinationInWords } from '../share/upload-words'
+import { LinksModal } from './LinksModal'
 
 export interface ForgetPageDialogProps {
   link: IssuedLink
@@ -18,32 +18,14 @@ export interface ForgetPageDialogProps {
  */
 export function ForgetPageDialog({ link, onConfirm, onCancel }: ForgetPageDialogProps) {
   const ids = useId()
-  const dialogRef = useRef<HTMLDialogElement>(null)
-  const returnTo = useRef<Element | null>(null)
   const [deletePage, setDeletePage] = useState(true)
   const pageKey = link.upload?.pageKey ?? null
-  // Tab wraps inside the dialog instead of leaving for the browser's own controls.
-  useDialogFocus(dialogRef)
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    returnTo.current = document.activeElement
-    if (dialog && !dialog.open) dialog.showModal()
-    return () => {
-      const element = returnTo.current
-      // After the dialog is gone: a modal dialog keeps focus inside itself while it is open.
-      setTimeout(() => {
-        if (element instanceof HTMLElement && element.isConnected) element.focus()
-      }, 0)
-    }
-  }, [])
 
   return (
-    <dialog
-      ref={dialogRef}
+    <LinksModal
+      titleId={`${ids}-title`}
+      describedBy={`${ids}-text`}
       className="forget-page-dialog"
-      aria-labelledby={`${ids}-title`}
-      aria-describedby={`${ids}-text`}
       onClose={onCancel}
     >
       <form
@@ -53,17 +35,17 @@ export function ForgetPageDialog({ link, onConfirm, onCancel }: ForgetPageDialog
           onConfirm(pageKey !== null && deletePage)
         }}
       >
-        <h2 id={`${ids}-title`} className="forget-page-title">
+        <h2 id={`${ids}-title`} className="links-dialog-title">
           Forget this upload page link?
         </h2>
-        <p id={`${ids}-text`} className="forget-page-text">
+        <p id={`${ids}-text`} className="links-dialog-text">
           The link to the page for{' '}
           <code>{link.upload ? destinationInWords(link.upload) : link.key}</code> leaves this list.
           It keeps working until it expires ({formatMoment(link.expiresAt, uiLocale())}): delete the
           page to stop anyone else from uploading through it.
         </p>
         {pageKey !== null && (
-          <label className="forget-page-check">
+          <label className="links-dialog-check">
             <input
               type="checkbox"
               checked={deletePage}
@@ -75,7 +57,7 @@ export function ForgetPageDialog({ link, onConfirm, onCancel }: ForgetPageDialog
             </span>
           </label>
         )}
-        <div className="forget-page-buttons">
+        <div className="links-dialog-buttons">
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
@@ -84,6 +66,6 @@ export function ForgetPageDialog({ link, onConfirm, onCancel }: ForgetPageDialog
           </button>
         </div>
       </form>
-    </dialog>
+    </LinksModal>
   )
 }

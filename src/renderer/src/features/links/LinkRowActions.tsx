@@ -1,7 +1,6 @@
 import type { IssuedLink } from '../../../../shared/models'
 import { Icon } from '../../lib/Icon'
 import type { RowStatus } from './LinkCells'
-import { LinkIcon } from './LinkIcon'
 import { CheckReceivedButton } from './UploadCells'
 import type { LinkRowActions as Actions } from './link-row-handlers'
 import { watchExplanation } from './link-trust-words'
@@ -68,7 +67,7 @@ export function LinkRowActions({
       )}
       {upload && (
         <span className="untested-mark" title={UPLOAD_UNTESTED}>
-          <LinkIcon name="test" />
+          <Icon name="test" />
           <span className="visually-hidden">{UPLOAD_UNTESTED}</span>
         </span>
       )}
@@ -82,7 +81,7 @@ export function LinkRowActions({
           aria-label={`Test link to ${name}`}
           title="Fetch the link once (its first byte) to see that it works"
         >
-          <LinkIcon name="test" />
+          <Icon name="test" />
         </button>
       )}
       {renewable && (
@@ -94,7 +93,7 @@ export function LinkRowActions({
           aria-label={`Renew link to ${name}`}
           title="Make a new link to the same object, with the same name, label and lifetime"
         >
-          <LinkIcon name="renew" />
+          <Icon name="renew" />
         </button>
       )}
       {live && upload?.kind !== 'post' && (
@@ -106,7 +105,7 @@ export function LinkRowActions({
           aria-label={`QR code of link to ${name}`}
           title="Show the link as a QR code, for a phone"
         >
-          <LinkIcon name="qr" />
+          <Icon name="qr" />
         </button>
       )}
       {status !== 'revoked' && (
@@ -118,7 +117,7 @@ export function LinkRowActions({
           aria-label={`Watch link to ${name}`}
           title={`${watched ? 'Watched: ' : 'Watch: '}${watchExplanation(link)}`}
         >
-          <LinkIcon name="bell" />
+          <Icon name="bell" />
         </button>
       )}
       {!upload && live && (
@@ -130,7 +129,7 @@ export function LinkRowActions({
           aria-label={`Revoke link to ${name}`}
           title="End this link before it expires: what works, and what it takes"
         >
-          <LinkIcon name="revoke" />
+          <Icon name="revoke" />
         </button>
       )}
       <button
@@ -141,7 +140,7 @@ export function LinkRowActions({
         aria-label={`Details of link to ${name}`}
         title="Details: self-test, version, renewals"
       >
-        <LinkIcon name="more" />
+        <Icon name="more" />
       </button>
       <button
         type="button"

@@ -111,7 +111,7 @@ export function RevokeDialog({ link, actions, onDone, onCancel }: RevokeDialogPr
             {action === 'delete-object' && (
               <div className="revoke-delete">
                 <RevokeConsequences plan={plan.data} />
-                <label className="revoke-confirm">
+                <label className="links-dialog-check">
                   <input
                     type="checkbox"
                     checked={confirmed}

@@ -4,7 +4,7 @@ import { formatCount, pluralize } from '../../../../shared/format'
 import type { JobState } from '../../../../shared/models'
 import { Message } from '../../lib/Message'
 import { uiLocale } from '../../lib/locale'
-import { LinkIcon } from './LinkIcon'
+import { Icon } from '../../lib/Icon'
 import type { LinkActions } from './use-link-actions'
 import { useLinkTests } from './use-link-tests'
 
@@ -51,7 +51,7 @@ export function TestAllLinks({
           disabled={tests.starting}
           title="Fetch the first byte of every active download link, to see which still work"
         >
-          <LinkIcon name="test" />
+          <Icon name="test" />
           {tests.starting ? 'Starting…' : 'Test all active'}
         </button>
       )}

@@ -40,7 +40,6 @@ export function useLinkActions() {
       test: (id: string) => changing(() => call('testLink', { id })),
       testAll: () => call('testAllLinks'),
       cancelJob: (jobId: string) => call('cancelJob', { jobId }),
-      getJob: (jobId: string) => call('getJob', { jobId }),
       renew: (id: string) => changing(() => call('renewLink', { id })),
       watch: (id: string, watched: boolean) => changing(() => call('watchLink', { id, watched })),
       planRevoke: (id: string) => call('planRevoke', { id }),

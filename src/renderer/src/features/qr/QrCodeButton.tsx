@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Icon } from '../../lib/Icon'
 import { QrCodeDialog } from './QrCodeDialog'
 
 export interface QrCodeButtonProps {
@@ -22,22 +23,10 @@ export function QrCodeButton({ url, name, className, label = 'QR code' }: QrCode
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
-        <QrGlyph />
+        <Icon name="qr" />
         {label}
       </button>
       {open && <QrCodeDialog url={url} name={name} onClose={() => setOpen(false)} />}
     </>
-  )
-}
-
-/** A small QR-like mark, drawn like the app's other icons (16 px, current colour). */
-function QrGlyph() {
-  return (
-    <svg className="icon" width={16} height={16} viewBox="0 0 16 16" aria-hidden="true">
-      <path
-        fill="currentColor"
-        d="M2 2h5v5H2zm1.5 1.5v2h2v-2zM9 2h5v5H9zm1.5 1.5v2h2v-2zM2 9h5v5H2zm1.5 1.5v2h2v-2zM9 9h2v2H9zm3 0h2v2h-2zm-3 3h2v2H9zm3 0h2v2h-2z"
-      />
-    </svg>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef } from 'react'
 import { createPortal } from 'react-dom'
 import { Icon } from '../../lib/Icon'
 import { useDialogFocus } from '../../lib/use-dialog-focus'
+import { Note } from '../share/Note'
 import { QrCode } from './QrCode'
 import { MAX_PHONE_FRIENDLY_QR_VERSION, qrMatrix } from './qr-matrix'
 import './qr.css'
@@ -46,7 +47,7 @@ export function QrCodeDialog({ url, onClose, name }: QrCodeDialogProps) {
   return createPortal(
     <dialog
       ref={dialogRef}
-      className="qr-dialog"
+      className="share-dialog qr-dialog"
       aria-labelledby={titleId}
       onClose={(event) => {
         // React passes events up through the portal: the share dialog around it must not close.
@@ -54,40 +55,38 @@ export function QrCodeDialog({ url, onClose, name }: QrCodeDialogProps) {
         onClose()
       }}
     >
-      <header className="qr-header">
-        <h2 id={titleId} className="qr-title">
+      <header className="share-header">
+        <h2 id={titleId} className="share-title">
           QR code
         </h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           <Icon name="close" />
         </button>
       </header>
-      <div className="qr-body">
+      <div className="share-body qr-body">
         {result.ok ? (
           <QrCode matrix={result.matrix} label={`QR code of ${what}`} />
         ) : (
-          <p className="qr-note tone-error" role="alert">
-            <Icon name="error" />
-            <span>{result.message}</span>
-          </p>
+          <Note tone="error" role="alert">
+            <p>{result.message}</p>
+          </Note>
         )}
         {tooBigForPhones && (
-          <p className="qr-note tone-warning" data-testid="qr-too-long">
-            <Icon name="warning" />
-            <span>
+          <Note tone="warning" testId="qr-too-long">
+            <p>
               This link is {url.length.toLocaleString('en')} characters long, so its code is dense (
               {result.matrix.size}×{result.matrix.size} modules): phones may not read it off a
               screen. Send the link as text instead, or make a shorter one (a profile with long-term
               keys leaves out the session token).
-            </span>
-          </p>
+            </p>
+          </Note>
         )}
         <p className="qr-hint">
           Point a phone&apos;s camera at the code to open {what}. Anyone who scans it can use the
           link until it expires.
         </p>
       </div>
-      <footer className="qr-footer">
+      <footer className="share-footer">
         <button ref={doneRef} type="button" className="button" onClick={onClose}>
           Done
         </button>

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { LinkDisposition } from '../../../../shared/models'
+import { TextField } from './ReceiveFields'
 import type { ShareForm } from './use-share-form'
 
 const DISPOSITIONS: { value: LinkDisposition; label: string; hint: string }[] = [
@@ -16,34 +17,23 @@ export function DeliveryFields({ form }: { form: ShareForm }) {
   return (
     <>
       <div className="share-fields">
-        <label className="share-field">
-          <span className="field-label">
-            Label <span className="optional">optional</span>
-          </span>
-          <input
-            type="text"
-            className="input"
-            value={form.label}
-            onChange={(event) => form.setLabel(event.target.value)}
-            placeholder="Who or what it is for"
-            maxLength={200}
-          />
-        </label>
-        <label className="share-field">
-          <span className="field-label">
-            Download as <span className="optional">optional</span>
-          </span>
-          <input
-            type="text"
-            className="input mono"
-            value={form.filename}
-            onChange={(event) => form.setFilename(event.target.value)}
-            placeholder="Keep the browser's default"
-            maxLength={255}
-            spellCheck={false}
-            autoComplete="off"
-          />
-        </label>
+        <TextField
+          label="Label"
+          optional
+          value={form.label}
+          onChange={form.setLabel}
+          placeholder="Who or what it is for"
+          maxLength={200}
+        />
+        <TextField
+          label="Download as"
+          optional
+          value={form.filename}
+          onChange={form.setFilename}
+          placeholder="Keep the browser's default"
+          mono
+          maxLength={255}
+        />
       </div>
 
       <div className="share-fields">
@@ -64,27 +54,16 @@ export function DeliveryFields({ form }: { form: ShareForm }) {
             </label>
           ))}
         </fieldset>
-        <div className="share-field">
-          <label htmlFor={`${ids}-type`} className="field-label">
-            Content-Type <span className="optional">optional</span>
-          </label>
-          <input
-            id={`${ids}-type`}
-            type="text"
-            className="input mono"
-            value={form.contentType}
-            onChange={(event) => form.setContentType(event.target.value)}
-            placeholder="Keep the stored type"
-            maxLength={255}
-            spellCheck={false}
-            autoComplete="off"
-            aria-invalid={form.contentTypeError !== null}
-            aria-describedby={`${ids}-type-error`}
-          />
-          <p id={`${ids}-type-error`} className="field-error" aria-live="polite">
-            {form.contentTypeError}
-          </p>
-        </div>
+        <TextField
+          label="Content-Type"
+          optional
+          value={form.contentType}
+          onChange={form.setContentType}
+          placeholder="Keep the stored type"
+          mono
+          maxLength={255}
+          error={form.contentTypeError ?? undefined}
+        />
       </div>
     </>
   )

@@ -72,7 +72,7 @@ export function TextField(props: {
           {props.hint}
         </p>
       )}
-      <p id={`${id}-error`} className="field-error">
+      <p id={`${id}-error`} className="field-error" aria-live="polite">
         {props.error && <Message text={props.error} />}
       </p>
     </div>
