@@ -162,3 +162,28 @@ describe('LinksPanel renew, watch, QR', () => {
     ).toBeInTheDocument()
   })
 })
+
+describe('LinksPanel notifications setting', () => {
+  it('shows whether watched links notify, and saves the change', async () => {
+    const stored = {
+      selectedProfileId: null,
+      lastLocation: null,
+      defaultExpiresInSeconds: 3_600,
+      testNewLinks: true,
+      notifyWatchedLinks: true,
+      seenSessionWarnings: []
+    }
+    const { fake } = await renderPanel([makeLink({ key: 'watched.txt', watched: true })], {
+      handlers: {
+        getPreferences: async () => ({ ok: true, value: stored }),
+        setPreferences: async (patch) => ({ ok: true, value: { ...stored, ...patch } })
+      }
+    })
+    const toggle = screen.getByRole('checkbox', { name: 'Notifications' })
+    expect(toggle).toBeChecked()
+    fireEvent.click(toggle)
+    await settle()
+    expect(fake.api.setPreferences).toHaveBeenCalledWith({ notifyWatchedLinks: false })
+    expect(toggle).not.toBeChecked()
+  })
+})

@@ -9,6 +9,7 @@ import { LinksBanner } from './LinksBanner'
 import { LinksTable } from './LinksTable'
 import { LinksToolbar } from './LinksToolbar'
 import { RegistryNotices } from './RegistryNotices'
+import { NotificationsToggle } from './NotificationsToggle'
 import { TestAllLinks } from './TestAllLinks'
 import { UndoToast } from './UndoToast'
 import { useBatchHandlers } from './use-batch-handlers'
@@ -121,7 +122,12 @@ export function LinksPanel() {
         onProfile={setProfileId}
         expiredTotal={expiredTotal}
         onClearExpired={() => setDialog({ kind: 'clear-expired' })}
-        actions={<TestAllLinks actions={actions} announce={setAnnouncement} />}
+        actions={
+          <>
+            <NotificationsToggle />
+            <TestAllLinks actions={actions} announce={setAnnouncement} />
+          </>
+        }
       />
       <RegistryNotices status={registry.data} />
       {head.error && (
